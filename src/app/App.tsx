@@ -1,0 +1,57 @@
+import { lazy, Suspense } from 'react';
+import { Link, Route, Router, Switch } from 'wouter';
+import { ErrorBoundary } from './ErrorBoundary';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { lessonRoutePattern } from './routes';
+import { StorageNotice } from './StorageNotice';
+import { useApplyTheme } from './theme';
+import { ThemeSwitcher } from './ThemeSwitcher';
+import { siteTitle } from './useDocumentTitle';
+import { LessonSkeleton } from './pages/LessonSkeleton';
+
+const LessonPage = lazy(() => import('./pages/LessonPage'));
+
+const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+
+export function App() {
+  useApplyTheme();
+  return (
+    <Router base={base}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link href="/" className="site-title">
+          {siteTitle}
+        </Link>
+        <ThemeSwitcher />
+      </header>
+      <StorageNotice />
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary label="This page">
+          <Switch>
+            <Route path="/">
+              <HomePage />
+            </Route>
+            <Route path={lessonRoutePattern}>
+              {(params) => (
+                <Suspense fallback={<LessonSkeleton />}>
+                  <LessonPage moduleId={params.moduleId} slug={params.slug} />
+                </Suspense>
+              )}
+            </Route>
+            <Route>
+              <NotFoundPage />
+            </Route>
+          </Switch>
+        </ErrorBoundary>
+      </main>
+      <footer className="site-footer">
+        <p>
+          Runs entirely in your browser. Progress is saved on this device only.
+        </p>
+      </footer>
+    </Router>
+  );
+}

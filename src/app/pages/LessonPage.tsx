@@ -1,0 +1,125 @@
+import 'katex/dist/katex.min.css';
+import { useEffect, useState } from 'react';
+import { Link } from 'wouter';
+import { loadLesson } from '../../content/lessons';
+import { findLesson, findModule, neighbours } from '../../content/manifest';
+import { phaseLabel } from '../../content/phases';
+import { LessonBody } from '../../content/runtime/LessonBody';
+import type { CompiledLesson, LessonSummary } from '../../content/types';
+import { useWorkbook } from '../../store/store';
+import { useDocumentTitle } from '../useDocumentTitle';
+import { LessonSkeleton } from './LessonSkeleton';
+import { NotFoundPage } from './NotFoundPage';
+import { TableOfContents } from './TableOfContents';
+import { useInternalLinks, usePlaceKeeper, useScrollToHash } from './lessonHooks';
+
+type Load = { status: 'loading' } | { status: 'ready'; lesson: CompiledLesson } | { status: 'error'; message: string };
+
+function useCompiledLesson(id: string): Load {
+  const [state, setState] = useState<{ id: string; load: Load }>({ id, load: { status: 'loading' } });
+  useEffect(() => {
+    let live = true;
+    const pending = loadLesson(id);
+    if (!pending) return;
+    pending.then(
+      (lesson) => live && setState({ id, load: { status: 'ready', lesson } }),
+      (error: unknown) =>
+        live &&
+        setState({
+          id,
+          load: {
+            status: 'error',
+            message: error instanceof Error ? error.message : 'the lesson file could not be loaded',
+          },
+        }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+  return state.id === id ? state.load : { status: 'loading' };
+}
+
+function CompleteToggle({ lesson }: { lesson: LessonSummary }) {
+  const done = useWorkbook((s) => lesson.id in s.completed);
+  const setComplete = useWorkbook((s) => s.setComplete);
+  return (
+    <div className="complete-toggle">
+      <button type="button" aria-pressed={done} onClick={() => setComplete(lesson.id, !done)}>
+        {done ? 'Completed ✓' : 'Mark complete'}
+      </button>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {done ? `${lesson.title} is marked complete.` : ''}
+      </p>
+    </div>
+  );
+}
+
+function LessonView({ lesson }: { lesson: LessonSummary }) {
+  const load = useCompiledLesson(lesson.id);
+  const module = findModule(lesson.moduleId);
+  const { previous, next } = neighbours(lesson.id);
+  const ready = load.status === 'ready' ? load.lesson : null;
+  useDocumentTitle(lesson.title);
+  useScrollToHash(ready);
+  usePlaceKeeper(lesson.id, ready);
+  const onBodyClick = useInternalLinks();
+
+  return (
+    <article className="lesson" aria-labelledby="lesson-title">
+      <header className="lesson-header">
+        <p className="breadcrumb">
+          <Link href="/">Home</Link> <span aria-hidden="true">›</span> {module?.title}
+        </p>
+        <h1 id="lesson-title" tabIndex={-1}>
+          {lesson.title}
+        </h1>
+        <p className="lede">{lesson.summary}</p>
+        <p className="lesson-meta">
+          About {lesson.minutes} min · {lesson.difficulty}
+          {lesson.phases.length > 0 && ` · ${lesson.phases.map(phaseLabel).join(' → ')}`}
+        </p>
+      </header>
+      {ready && ready.headings.length > 0 && <TableOfContents headings={ready.headings} />}
+      <div className="lesson-body" onClick={onBodyClick}>
+        {load.status === 'loading' && <LessonSkeleton />}
+        {load.status === 'error' && (
+          <div className="block-error" role="alert">
+            <p>
+              <strong>This lesson could not be loaded</strong> ({load.message}). If you are offline,
+              it may not have been saved for offline use yet; reload when you are back online.
+            </p>
+          </div>
+        )}
+        {ready && <LessonBody blocks={ready.blocks} />}
+      </div>
+      <footer className="lesson-footer">
+        <CompleteToggle lesson={lesson} />
+        <nav className="pager" aria-label="Previous and next lesson">
+          {previous ? (
+            <Link href={previous.path} rel="prev">
+              <span className="pager-label">Previous</span> {previous.title}
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next ? (
+            <Link href={next.path} rel="next">
+              <span className="pager-label">Next</span> {next.title}
+            </Link>
+          ) : (
+            <Link href="/">
+              <span className="pager-label">Done</span> Back to all modules
+            </Link>
+          )}
+        </nav>
+      </footer>
+    </article>
+  );
+}
+
+export default function LessonPage({ moduleId, slug }: { moduleId: string; slug: string }) {
+  const lesson = findLesson(`${moduleId}/${slug}`);
+  if (!lesson) return <NotFoundPage what="lesson" />;
+  return <LessonView key={lesson.id} lesson={lesson} />;
+}

@@ -1,0 +1,112 @@
+import type { Root as HastRoot } from 'hast';
+import rehypeShiki from '@shikijs/rehype';
+import rehypeKatex from 'rehype-katex';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { FrontMatter } from '../schema';
+import type { Block, Heading, Phase } from '../types';
+import { parseFrontMatter } from './frontMatter';
+import { rehypeHeadings } from './rehypeHeadings';
+import type { HeadingFindings } from './rehypeHeadings';
+import { remarkWorkbook } from './remarkWorkbook';
+import type { RemarkFindings } from './remarkWorkbook';
+import { sanitizeSchema } from './sanitizeSchema';
+import { toBlocks } from './toBlocks';
+
+export interface CompiledLessonSource {
+  frontMatter: FrontMatter | null;
+  headings: Heading[];
+  blocks: Block[];
+  phases: { name: Phase; line: number }[];
+  links: { url: string; line: number }[];
+  problems: { line: number; message: string }[];
+}
+
+const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql', 'go', 'java'] as const;
+
+/**
+ * Markdown → sanitised HTML blocks, at build time. Order matters: author HTML is sanitised
+ * before our own trusted steps (KaTeX, highlighting, heading anchors) add markup and styles.
+ */
+export async function compileLesson(source: string): Promise<CompiledLessonSource> {
+  const front = parseFrontMatter(source);
+  const remarkFindings: RemarkFindings = { problems: [], links: [], phases: [] };
+  const headingFindings: HeadingFindings = { headings: [], problems: [] };
+  const katexProblems: { line: number; message: string }[] = [];
+
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkFrontmatter, ['yaml'])
+    .use(remarkGfm)
+    .use(remarkMath)
+    .use(remarkDirective)
+    .use(remarkWorkbook(remarkFindings))
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSanitize, sanitizeSchema)
+    .use(rehypeKatex, {
+      throwOnError: false,
+      errorColor: 'currentColor',
+      strict: (code: string, message: string) => {
+        katexProblems.push({ line: 1, message: `KaTeX (${code}): ${message}` });
+        return 'ignore';
+      },
+    })
+    .use(rehypeShiki, {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+      langs: [...codeLanguages],
+      fallbackLanguage: 'text',
+      defaultLanguage: 'text',
+    })
+    .use(rehypeHeadings(headingFindings));
+
+  const mdast = processor.parse(source);
+  const hast = (await processor.run(mdast)) as HastRoot;
+  collectKatexErrors(hast, katexProblems);
+
+  const problems = [
+    ...front.problems,
+    ...remarkFindings.problems,
+    ...headingFindings.problems,
+    ...katexProblems,
+  ];
+  let blocks: Block[] = [];
+  try {
+    blocks = toBlocks(hast.children);
+  } catch (error) {
+    problems.push({ line: 1, message: (error as Error).message });
+  }
+  return {
+    frontMatter: front.data,
+    headings: headingFindings.headings,
+    blocks,
+    phases: remarkFindings.phases,
+    links: remarkFindings.links,
+    problems,
+  };
+}
+
+/** rehype-katex renders a bad formula as a red span with a title; make it a build error instead. */
+function collectKatexErrors(tree: HastRoot, out: { line: number; message: string }[]) {
+  const walk = (node: HastRoot | HastRoot['children'][number]) => {
+    if (node.type === 'element') {
+      const cls = node.properties.className;
+      if (Array.isArray(cls) && cls.includes('katex-error')) {
+        out.push({
+          line: node.position?.start.line ?? 1,
+          message: `Formula does not render: ${String(node.properties.title ?? 'KaTeX error')}`,
+        });
+      }
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+}

@@ -1,0 +1,182 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { phases as phaseOrder } from '../phases';
+import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema';
+import type { CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types';
+import { compileLesson } from './compileLesson';
+import type { CompiledLessonSource } from './compileLesson';
+import type { Diagnostic } from './diagnostics';
+
+export interface LoadedContent {
+  manifest: ContentManifest;
+  lessons: Map<string, CompiledLesson>;
+  /** Every file that was read, for watch mode. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+interface Pending {
+  summary: LessonSummary;
+  compiled: CompiledLessonSource;
+  file: string;
+  source: string;
+}
+
+const lessonRoute = /^\/learn\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/;
+const appRoutes = new Set(['/']);
+
+/** Reads and compiles everything under `contentDir`, and checks what spans lessons. */
+export async function loadContent(contentDir: string, rootDir: string): Promise<LoadedContent> {
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  const rel = (file: string) => path.relative(rootDir, file).split(path.sep).join('/');
+  const report = (file: string, line: number, message: string) =>
+    diagnostics.push({ file: rel(file), line, message });
+
+  const modules: ModuleSummary[] = [];
+  const pending: Pending[] = [];
+  const entries = await readdir(contentDir, { withFileTypes: true });
+  for (const dir of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
+    const moduleDir = path.join(contentDir, dir.name);
+    if (!moduleDirPattern.test(dir.name)) {
+      report(moduleDir, 1, 'Module folders are lowercase kebab-case, e.g. control-distribution');
+      continue;
+    }
+    const moduleFile = path.join(moduleDir, 'module.json');
+    files.push(moduleFile);
+    let moduleMeta;
+    try {
+      const parsed = moduleFileSchema.safeParse(JSON.parse(await readFile(moduleFile, 'utf8')));
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          report(moduleFile, 1, `${issue.path.join('.') || 'module.json'}: ${issue.message}`);
+        }
+        continue;
+      }
+      moduleMeta = parsed.data;
+    } catch (error) {
+      report(moduleFile, 1, `module.json is missing or not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const module: ModuleSummary = { id: dir.name, ...moduleMeta, lessons: [] };
+    modules.push(module);
+    const orders = new Map<number, string>();
+    for (const name of (await readdir(moduleDir)).sort()) {
+      if (name === 'module.json') continue;
+      const file = path.join(moduleDir, name);
+      const match = lessonFileNamePattern.exec(name);
+      if (!match) {
+        report(file, 1, 'Lesson files are named <nn>-<slug>.md, e.g. 01-circuit-breakers.md');
+        continue;
+      }
+      files.push(file);
+      const order = Number(match[1]);
+      const slug = match[2] ?? '';
+      const twin = orders.get(order);
+      if (twin) report(file, 1, `Lesson number ${match[1]} is also used by ${twin}`);
+      orders.set(order, name);
+      const source = await readFile(file, 'utf8');
+      const compiled = await compileLesson(source);
+      for (const p of compiled.problems) report(file, p.line, p.message);
+      if (!compiled.frontMatter) continue;
+      const summary: LessonSummary = {
+        ...compiled.frontMatter,
+        id: `${dir.name}/${slug}`,
+        moduleId: dir.name,
+        slug,
+        order,
+        path: `/learn/${dir.name}/${slug}`,
+        phases: compiled.phases.map((p) => p.name),
+      };
+      module.lessons.push(summary);
+      pending.push({ summary, compiled, file, source });
+    }
+  }
+  modules.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+
+  const byId = new Map(pending.map((p) => [p.summary.id, p]));
+  for (const p of pending) {
+    checkPhases(p, (line, message) => report(p.file, line, message));
+    checkPrerequisites(p, byId, (line, message) => report(p.file, line, message));
+    checkLinks(p, byId, (line, message) => report(p.file, line, message));
+  }
+
+  const lessons = new Map<string, CompiledLesson>();
+  for (const p of pending) {
+    lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
+  }
+  return { manifest: { modules }, lessons, files, diagnostics };
+}
+
+type Report = (line: number, message: string) => void;
+
+function checkPhases({ summary, compiled }: Pending, report: Report) {
+  const found = compiled.phases;
+  if (summary.kind !== 'focus') {
+    for (const p of found) report(p.line, `Phase "${p.name}" only belongs in a focus lesson (kind: focus)`);
+    return;
+  }
+  const names = found.map((p) => p.name);
+  for (const { name } of phaseOrder) {
+    const count = names.filter((n) => n === name).length;
+    if (count === 0) report(1, `Focus lesson is missing its "${name}" phase (:::${name}[Heading])`);
+    if (count > 1) {
+      const second = found.filter((p) => p.name === name)[1];
+      report(second?.line ?? 1, `Phase "${name}" appears ${count} times; each phase appears once`);
+    }
+  }
+  const expected = phaseOrder.map((p) => p.name).filter((n) => names.includes(n));
+  const unique = names.filter((n, i) => names.indexOf(n) === i);
+  const firstOut = unique.findIndex((n, i) => n !== expected[i]);
+  if (firstOut >= 0) {
+    const at = found.find((p) => p.name === unique[firstOut]);
+    report(at?.line ?? 1, `Phases are out of order; the order is ${phaseOrder.map((p) => p.name).join(' → ')}`);
+  }
+}
+
+function lineOfKey(source: string, key: string): number {
+  const index = source.split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : 1;
+}
+
+function checkPrerequisites({ summary, source }: Pending, byId: Map<string, Pending>, report: Report) {
+  for (const id of summary.prerequisites) {
+    if (id === summary.id) report(lineOfKey(source, 'prerequisites'), 'A lesson cannot be its own prerequisite');
+    else if (!byId.has(id)) report(lineOfKey(source, 'prerequisites'), `Unknown prerequisite "${id}"`);
+  }
+}
+
+function checkLinks({ summary, compiled }: Pending, byId: Map<string, Pending>, report: Report) {
+  for (const { url, line } of compiled.links) {
+    if (/^(https?:|mailto:)/i.test(url)) continue;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+      report(line, `Link "${url}" uses a scheme the workbook does not allow`);
+      continue;
+    }
+    const [pathPart = '', hash] = url.split('#', 2);
+    let target: Pending | undefined;
+    if (pathPart === '') {
+      target = byId.get(summary.id);
+    } else if (pathPart.startsWith('/')) {
+      const m = lessonRoute.exec(pathPart);
+      if (m) {
+        target = byId.get(`${m[1]}/${m[2]}`);
+        if (!target) {
+          report(line, `Dead link: no lesson at ${pathPart}`);
+          continue;
+        }
+      } else if (!appRoutes.has(pathPart)) {
+        report(line, `Dead link: ${pathPart} is not a page of the workbook`);
+        continue;
+      }
+    } else {
+      report(line, `Link "${url}" is relative; write /learn/<module>/<slug>#heading or #heading`);
+      continue;
+    }
+    if (hash && target && !hash.startsWith('user-content-')) {
+      if (!target.compiled.headings.some((h) => h.id === hash)) {
+        report(line, `Dead link: ${target.summary.path} has no heading #${hash}`);
+      }
+    }
+  }
+}

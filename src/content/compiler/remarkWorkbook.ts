@@ -1,0 +1,213 @@
+import type { Code, Heading, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { visitParents } from 'unist-util-visit-parents';
+import { calloutKinds, phaseLabel, phaseNames } from '../phases';
+import type { Phase } from '../types';
+import { widgetCatalog } from '../../widgets/catalog';
+
+/** What one pass over a lesson's Markdown found, besides the transformed tree. */
+export interface RemarkFindings {
+  problems: { line: number; message: string }[];
+  links: { url: string; line: number }[];
+  phases: { name: Phase; line: number }[];
+}
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+const lineOf = (node: { position?: { start: { line: number } } | undefined }): number =>
+  node.position?.start.line ?? 1;
+
+/** Takes the `[label]` paragraph remark-directive puts first in a container, if any. */
+function takeLabel(node: ContainerDirective): PhrasingContent[] | null {
+  const first = node.children[0];
+  if (first && first.type === 'paragraph' && first.data?.directiveLabel) {
+    node.children.shift();
+    return first.children;
+  }
+  return null;
+}
+
+function text(value: string): Text {
+  return { type: 'text', value };
+}
+
+function attributesOf(node: Directive): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(node.attributes ?? {})) {
+    if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Turns the workbook's directives into HTML-shaped nodes and records every problem with its
+ * line. Directive syntax is documented in README.md ("Writing a lesson").
+ */
+export function remarkWorkbook(findings: RemarkFindings) {
+  return () => (tree: Root) => {
+    const problem = (node: Parameters<typeof lineOf>[0], message: string) =>
+      findings.problems.push({ line: lineOf(node), message });
+
+    visitParents(tree, (node, ancestors) => {
+      switch (node.type) {
+        case 'heading':
+          if (node.depth === 1) {
+            problem(node, 'Use ## and deeper in the body: the lesson title comes from front matter');
+          }
+          return;
+        case 'paragraph':
+          if (/^:{2,}/.test(toString(node))) {
+            problem(
+              node,
+              'Stray directive fence: a container that holds another container needs more colons ' +
+                '(::::outer … :::inner … ::: … ::::)',
+            );
+          }
+          return;
+        case 'image':
+          if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
+            problem(node, 'Images must live in public/ and be linked by path, so the workbook works offline');
+          }
+          return;
+        case 'link':
+          findings.links.push({ url: (node as Link).url, line: lineOf(node) });
+          return;
+        case 'code':
+          if ((node as Code).lang === 'mermaid') replaceWithMermaid(node as Code, ancestors.at(-1));
+          return;
+        case 'textDirective':
+          restoreTextDirective(node as TextDirective, ancestors.at(-1));
+          return;
+        case 'leafDirective':
+        case 'containerDirective':
+          transformDirective(node as ContainerDirective | LeafDirective, ancestors, problem);
+          return;
+        default:
+          return;
+      }
+    });
+  };
+
+  function transformDirective(
+    node: ContainerDirective | LeafDirective,
+    ancestors: readonly Parent[],
+    problem: (node: Parameters<typeof lineOf>[0], message: string) => void,
+  ) {
+    const name = node.name;
+    const container = node.type === 'containerDirective';
+    if (phaseNames.has(name)) {
+      if (!container) return problem(node, `Phase "${name}" is a container: write :::${name}[Heading]`);
+      const nested = ancestors.some(
+        (a) => a.type === 'containerDirective' && phaseNames.has((a as ContainerDirective).name),
+      );
+      if (nested) problem(node, `Phase "${name}" is inside another phase; phases cannot nest`);
+      if (ancestors.length > 1) problem(node, `Phase "${name}" must be at the top level of the lesson`);
+      const phase = name as Phase;
+      findings.phases.push({ name: phase, line: lineOf(node) });
+      const label = takeLabel(node);
+      const heading: Heading = {
+        type: 'heading',
+        depth: 2,
+        children: label ?? [text(phaseLabel(phase))],
+        data: { hProperties: { dataPhase: phase } },
+        ...(node.position ? { position: node.position } : {}),
+      };
+      node.children.unshift(heading);
+      node.data = {
+        hName: 'section',
+        hProperties: { className: ['phase', `phase-${phase}`], dataPhase: phase },
+      };
+      return;
+    }
+    if (name in calloutKinds) {
+      if (!container) return problem(node, `Callout "${name}" is a container: write :::${name}`);
+      const kindLabel = calloutKinds[name as keyof typeof calloutKinds];
+      const label = takeLabel(node);
+      node.children.unshift({
+        type: 'paragraph',
+        children: label ? [text(`${kindLabel}: `), ...label] : [text(kindLabel)],
+        data: { hProperties: { className: ['callout-title'] } },
+      });
+      node.data = {
+        hName: 'div',
+        hProperties: { className: ['callout', `callout-${name}`], role: 'note' },
+      };
+      return;
+    }
+    if (name === 'reveal') {
+      if (!container) return problem(node, 'A reveal is a container: write :::reveal[Model answer]');
+      const label = takeLabel(node);
+      node.children.unshift({
+        type: 'paragraph',
+        children: label ?? [text('Show answer')],
+        data: { hName: 'summary' },
+      });
+      node.data = { hName: 'details', hProperties: { className: ['reveal'] } };
+      if (node.children.length < 2) problem(node, 'This reveal has nothing to reveal');
+      return;
+    }
+    if (name === 'widget') {
+      if (container) return problem(node, 'A widget is a leaf directive: write ::widget{type="..."}');
+      const attrs = attributesOf(node);
+      const type = attrs.type;
+      const entry = type ? widgetCatalog[type] : undefined;
+      if (!type) {
+        problem(node, 'A widget needs a type, e.g. ::widget{type="circuit-breaker"}');
+      } else if (!entry) {
+        const known = Object.keys(widgetCatalog);
+        problem(
+          node,
+          `Unknown widget type "${type}"` +
+            (known.length ? ` (known: ${known.join(', ')})` : ' (no widgets are available yet)'),
+        );
+      } else {
+        for (const message of entry.checkAttributes(attrs)) problem(node, `widget "${type}": ${message}`);
+      }
+      node.data = {
+        hName: 'wb-widget',
+        hProperties: { dataType: type ?? '', dataAttrs: JSON.stringify(attrs), dataLine: lineOf(node) },
+        hChildren: [],
+      };
+      return;
+    }
+    problem(
+      node,
+      `Unknown directive "${container ? ':::' : '::'}${name}". Known: ` +
+        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget`,
+    );
+    // Keep the author's text visible rather than dropping it.
+    node.data = { hName: 'div' };
+  }
+}
+
+/**
+ * A mermaid fence becomes its own node type: the `code` handler would wrap it in <pre>, and a
+ * diagram is not preformatted text.
+ */
+function replaceWithMermaid(node: Code, parent: Parent | undefined) {
+  if (!parent) return;
+  const title = /title="([^"]*)"/.exec(node.meta ?? '')?.[1] ?? '';
+  const diagram = {
+    type: 'wbMermaid',
+    data: {
+      hName: 'wb-mermaid',
+      hProperties: { dataSource: node.value, dataTitle: title, dataLine: lineOf(node) },
+      hChildren: [],
+    },
+    ...(node.position ? { position: node.position } : {}),
+  };
+  parent.children.splice(parent.children.indexOf(node), 1, diagram as unknown as RootContent);
+}
+
+/**
+ * remark-directive reads `:word` inside prose as a text directive (e.g. "ratio 3:1x" or "note:this").
+ * The workbook defines none, so put the characters back instead of losing them.
+ */
+function restoreTextDirective(node: TextDirective, parent: Parent | undefined) {
+  if (!parent) return;
+  const index = parent.children.indexOf(node as RootContent);
+  if (index < 0) return;
+  const label = node.children.length ? `[${toString(node)}]` : '';
+  parent.children.splice(index, 1, text(`:${node.name}${label}`) as RootContent);
+}

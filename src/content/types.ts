@@ -1,0 +1,77 @@
+import type { FrontMatter } from './schema';
+
+/** What the build-time compiler hands to the browser. Plain JSON: no functions, no classes. */
+
+export interface Heading {
+  id: string;
+  text: string;
+  depth: 2 | 3;
+}
+
+/**
+ * A compiled lesson body is a tree of blocks. Static Markdown becomes sanitised HTML strings;
+ * only the parts that need code at run time (diagrams, widgets) become component blocks, and
+ * only the containers around such parts stay as elements.
+ */
+export type Block = HtmlBlock | ElementBlock | MermaidBlock | WidgetBlock;
+
+export interface HtmlBlock {
+  t: 'html';
+  html: string;
+}
+
+export interface ElementBlock {
+  t: 'el';
+  tag: 'section' | 'div' | 'details' | 'summary' | 'figure' | 'li' | 'ol' | 'ul' | 'blockquote';
+  /** React-style props: className, id, role, aria-*, data-*. */
+  attrs: Record<string, string>;
+  children: Block[];
+  /** Static inner HTML, for elements that must not get a wrapper (e.g. `<summary>`). */
+  html?: string;
+}
+
+export interface MermaidBlock {
+  t: 'mermaid';
+  source: string;
+  title: string | null;
+  /** Line in the lesson file, for error messages. */
+  line: number;
+}
+
+export interface WidgetBlock {
+  t: 'widget';
+  type: string;
+  attrs: Record<string, string>;
+  line: number;
+}
+
+export type Phase = 'priming' | 'concept' | 'visual' | 'analogy' | 'practice' | 'consolidation';
+
+export interface LessonSummary extends FrontMatter {
+  /** `<module>/<slug>` */
+  id: string;
+  moduleId: string;
+  slug: string;
+  /** The `nn` prefix of the file name. */
+  order: number;
+  path: string;
+  phases: Phase[];
+}
+
+export interface ModuleSummary {
+  id: string;
+  title: string;
+  summary: string;
+  order: number;
+  lessons: LessonSummary[];
+}
+
+export interface ContentManifest {
+  modules: ModuleSummary[];
+}
+
+export interface CompiledLesson {
+  id: string;
+  headings: Heading[];
+  blocks: Block[];
+}

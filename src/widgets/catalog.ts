@@ -1,0 +1,14 @@
+/**
+ * What the content compiler knows about widgets: their types, presets and how to check the
+ * attributes a lesson passes them. Pure data and validation only (no React), so the build-time
+ * content lint can import it. Each widget adds its entry here when it lands.
+ */
+export interface WidgetCatalogEntry {
+  /** Accessible name of the widget's region, e.g. "Circuit breaker simulator". */
+  title: string;
+  presets: Readonly<Record<string, { title: string; description: string }>>;
+  /** Returns problems with the directive's attributes, in words; empty when they are fine. */
+  checkAttributes(attributes: Readonly<Record<string, string>>): string[];
+}
+
+export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {};

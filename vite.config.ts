@@ -1,0 +1,25 @@
+import path from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { workbookContent } from './src/content/vitePlugin';
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  // Served from the site root by default; set BASE_PATH=/some/dir/ to host under a sub-path.
+  base: process.env.BASE_PATH ?? '/',
+  plugins: [
+    workbookContent({ contentDir: path.join(root, 'content'), rootDir: root }),
+    react(),
+  ],
+  build: {
+    // The bundle-budget script reads the manifest to know what a lesson page loads.
+    manifest: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: true },
+  server: { port: 5173 },
+});
