@@ -1,7 +1,7 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { workbookContent } from './src/content/vitePlugin';
+import { defineConfig } from 'vitest/config';
+import { workbookContent } from './src/content/vitePlugin.ts';
 
 const root = import.meta.dirname;
 
@@ -9,7 +9,10 @@ export default defineConfig({
   // Served from the site root by default; set BASE_PATH=/some/dir/ to host under a sub-path.
   base: process.env.BASE_PATH ?? '/',
   plugins: [
-    workbookContent({ contentDir: path.join(root, 'content'), rootDir: root }),
+    // Unit tests import the compiler directly; they do not need the virtual modules.
+    ...(process.env.VITEST
+      ? []
+      : [workbookContent({ contentDir: path.join(root, 'content'), rootDir: root })]),
     react(),
   ],
   build: {
@@ -22,4 +25,10 @@ export default defineConfig({
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
+  test: {
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    // Compiling Markdown with Shiki takes a moment on a cold start.
+    testTimeout: 20_000,
+  },
 });

@@ -25,7 +25,11 @@ const gzipKb = (file) => gzipSync(readFileSync(path.join(dist, file)), { level: 
 
 const roots = ['index.html', 'src/app/pages/LessonPage.tsx'];
 const lessonKeys = Object.keys(manifest).filter((k) => k.startsWith('virtual:workbook/lesson/'));
-if (!manifest['index.html'] || !manifest['src/app/pages/LessonPage.tsx'] || lessonKeys.length === 0) {
+if (
+  !manifest['index.html'] ||
+  !manifest['src/app/pages/LessonPage.tsx'] ||
+  lessonKeys.length === 0
+) {
   console.error('bundle budget: the manifest lacks the entry, the lesson page or any lesson chunk');
   process.exit(1);
 }

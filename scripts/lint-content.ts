@@ -16,4 +16,6 @@ if (diagnostics.length > 0) {
   process.exit(1);
 }
 const lessons = manifest.modules.reduce((n, m) => n + m.lessons.length, 0);
-console.log(`content lint: ${manifest.modules.length} module(s), ${lessons} lesson(s), no problems`);
+console.log(
+  `content lint: ${manifest.modules.length} module(s), ${lessons} lesson(s), no problems`,
+);

@@ -48,9 +48,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
-        <p>
-          Runs entirely in your browser. Progress is saved on this device only.
-        </p>
+        <p>Runs entirely in your browser. Progress is saved on this device only.</p>
       </footer>
     </Router>
   );

@@ -5,7 +5,7 @@ import { useWorkbook } from '../store/store';
 export type ResolvedTheme = 'light' | 'dark';
 
 const darkQuery = () =>
-  typeof window !== 'undefined' && typeof window.matchMedia === 'function'
+  typeof window !== 'undefined' && 'matchMedia' in window
     ? window.matchMedia('(prefers-color-scheme: dark)')
     : null;
 

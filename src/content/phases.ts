@@ -1,4 +1,4 @@
-import type { Phase } from './types';
+import type { Phase } from './types.ts';
 
 /** The learning rhythm of a focus block, in the order a lesson must present it. */
 export const phases: readonly { name: Phase; label: string }[] = [

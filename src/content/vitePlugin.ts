@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { loadContent } from './compiler/loadContent';
-import type { LoadedContent } from './compiler/loadContent';
-import { ContentError } from './compiler/diagnostics';
+import { loadContent } from './compiler/loadContent.ts';
+import type { LoadedContent } from './compiler/loadContent.ts';
+import { ContentError } from './compiler/diagnostics.ts';
 
 const MANIFEST_ID = 'virtual:workbook/manifest';
 const LESSONS_ID = 'virtual:workbook/lessons';

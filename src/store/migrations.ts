@@ -1,9 +1,7 @@
 import type { PersistedState } from './schema';
 import { currentVersion, persistedState } from './schema';
 
-export type MigrationResult =
-  | { ok: true; state: PersistedState }
-  | { ok: false; reason: string };
+export type MigrationResult = { ok: true; state: PersistedState } | { ok: false; reason: string };
 
 /**
  * Brings stored state of any known version up to today's shape, then validates it. Each step

@@ -9,8 +9,8 @@ export interface ProgressSlice {
     headingText: string | null;
     at: string;
   } | null;
-  setComplete(lessonId: string, done: boolean, now?: Date): void;
-  visit(lessonId: string, heading: { id: string; text: string } | null, now?: Date): void;
+  setComplete: (lessonId: string, done: boolean, now?: Date) => void;
+  visit: (lessonId: string, heading: { id: string; text: string } | null, now?: Date) => void;
 }
 
 export const createProgressSlice: StateCreator<WorkbookState, [], [], ProgressSlice> = (set) => ({

@@ -4,7 +4,7 @@ import type { WorkbookState } from './store';
 
 export interface SettingsSlice {
   theme: ThemeChoice;
-  setTheme(theme: ThemeChoice): void;
+  setTheme: (theme: ThemeChoice) => void;
 }
 
 export const createSettingsSlice: StateCreator<WorkbookState, [], [], SettingsSlice> = (set) => ({

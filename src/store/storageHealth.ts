@@ -10,7 +10,7 @@ export interface StorageHealth {
   quarantined: { key: string; reason: string } | null;
   /** Set when the last write failed (quota full, storage disabled). */
   writeError: string | null;
-  dismiss(): void;
+  dismiss: () => void;
 }
 
 export const storageHealth = createStore<StorageHealth>()((set) => ({

@@ -1,5 +1,5 @@
 import 'katex/dist/katex.min.css';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { loadLesson } from '../../content/lessons';
 import { findLesson, findModule, neighbours } from '../../content/manifest';
@@ -13,10 +13,16 @@ import { NotFoundPage } from './NotFoundPage';
 import { TableOfContents } from './TableOfContents';
 import { useInternalLinks, usePlaceKeeper, useScrollToHash } from './lessonHooks';
 
-type Load = { status: 'loading' } | { status: 'ready'; lesson: CompiledLesson } | { status: 'error'; message: string };
+type Load =
+  | { status: 'loading' }
+  | { status: 'ready'; lesson: CompiledLesson }
+  | { status: 'error'; message: string };
 
 function useCompiledLesson(id: string): Load {
-  const [state, setState] = useState<{ id: string; load: Load }>({ id, load: { status: 'loading' } });
+  const [state, setState] = useState<{ id: string; load: Load }>({
+    id,
+    load: { status: 'loading' },
+  });
   useEffect(() => {
     let live = true;
     const pending = loadLesson(id);
@@ -63,7 +69,8 @@ function LessonView({ lesson }: { lesson: LessonSummary }) {
   useDocumentTitle(lesson.title);
   useScrollToHash(ready);
   usePlaceKeeper(lesson.id, ready);
-  const onBodyClick = useInternalLinks();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  useInternalLinks(bodyRef);
 
   return (
     <article className="lesson" aria-labelledby="lesson-title">
@@ -81,7 +88,7 @@ function LessonView({ lesson }: { lesson: LessonSummary }) {
         </p>
       </header>
       {ready && ready.headings.length > 0 && <TableOfContents headings={ready.headings} />}
-      <div className="lesson-body" onClick={onBodyClick}>
+      <div className="lesson-body" ref={bodyRef}>
         {load.status === 'loading' && <LessonSkeleton />}
         {load.status === 'error' && (
           <div className="block-error" role="alert">

@@ -1,11 +1,11 @@
-import { useCallback, useEffect } from 'react';
-import type { MouseEvent } from 'react';
+import { useEffect } from 'react';
+import type { RefObject } from 'react';
 import { useLocation } from 'wouter';
 import type { CompiledLesson } from '../../content/types';
 import { useWorkbook } from '../../store/store';
 
 const reducedMotion = () =>
-  typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  'matchMedia' in window && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
  * The lesson body arrives after navigation, so the browser's own jump to `#heading` has
@@ -59,11 +59,17 @@ export function usePlaceKeeper(lessonId: string, lesson: CompiledLesson | null) 
   }, [lessonId, lesson, visit]);
 }
 
-/** Links between lessons inside compiled HTML go through the router instead of reloading. */
-export function useInternalLinks() {
+/**
+ * Links between lessons inside compiled HTML go through the router instead of reloading the
+ * page. One delegated listener on the lesson body: the links themselves are plain <a>s, so
+ * keyboard activation arrives here as a click too.
+ */
+export function useInternalLinks(ref: RefObject<HTMLElement | null>) {
   const [, navigate] = useLocation();
-  return useCallback(
-    (event: MouseEvent<HTMLElement>) => {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0) return;
       if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
       const anchor = (event.target as Element).closest('a');
@@ -71,7 +77,8 @@ export function useInternalLinks() {
       if (!anchor || !href || !href.startsWith('/') || href.startsWith('//')) return;
       event.preventDefault();
       navigate(href);
-    },
-    [navigate],
-  );
+    };
+    el.addEventListener('click', onClick);
+    return () => el.removeEventListener('click', onClick);
+  }, [ref, navigate]);
 }

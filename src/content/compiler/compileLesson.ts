@@ -10,15 +10,15 @@ import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import type { FrontMatter } from '../schema';
-import type { Block, Heading, Phase } from '../types';
-import { parseFrontMatter } from './frontMatter';
-import { rehypeHeadings } from './rehypeHeadings';
-import type { HeadingFindings } from './rehypeHeadings';
-import { remarkWorkbook } from './remarkWorkbook';
-import type { RemarkFindings } from './remarkWorkbook';
-import { sanitizeSchema } from './sanitizeSchema';
-import { toBlocks } from './toBlocks';
+import type { FrontMatter } from '../schema.ts';
+import type { Block, Heading, Phase } from '../types.ts';
+import { parseFrontMatter } from './frontMatter.ts';
+import { rehypeHeadings } from './rehypeHeadings.ts';
+import type { HeadingFindings } from './rehypeHeadings.ts';
+import { remarkWorkbook } from './remarkWorkbook.ts';
+import type { RemarkFindings } from './remarkWorkbook.ts';
+import { sanitizeSchema } from './sanitizeSchema.ts';
+import { toBlocks } from './toBlocks.ts';
 
 export interface CompiledLessonSource {
   frontMatter: FrontMatter | null;
@@ -69,7 +69,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     .use(rehypeHeadings(headingFindings));
 
   const mdast = processor.parse(source);
-  const hast = (await processor.run(mdast)) as HastRoot;
+  const hast = (await processor.run(mdast));
   collectKatexErrors(hast, katexProblems);
 
   const problems = [

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
-import { frontMatterSchema } from '../schema';
-import type { FrontMatter } from '../schema';
+import { frontMatterSchema } from '../schema.ts';
+import type { FrontMatter } from '../schema.ts';
 
 export interface FrontMatterResult {
   data: FrontMatter | null;

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { phases as phaseOrder } from '../phases';
-import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema';
-import type { CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types';
-import { compileLesson } from './compileLesson';
-import type { CompiledLessonSource } from './compileLesson';
-import type { Diagnostic } from './diagnostics';
+import { phases as phaseOrder } from '../phases.ts';
+import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema.ts';
+import type { CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types.ts';
+import { compileLesson } from './compileLesson.ts';
+import type { CompiledLessonSource } from './compileLesson.ts';
+import type { Diagnostic } from './diagnostics.ts';
 
 export interface LoadedContent {
   manifest: ContentManifest;

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { slug } from 'github-slugger';
 import { visit } from 'unist-util-visit';
-import type { Heading } from '../types';
+import type { Heading } from '../types.ts';
 
 export interface HeadingFindings {
   headings: Heading[];

@@ -1,10 +1,10 @@
-import type { Code, Heading, Link, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
+import type { Code, Heading, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import { calloutKinds, phaseLabel, phaseNames } from '../phases';
-import type { Phase } from '../types';
-import { widgetCatalog } from '../../widgets/catalog';
+import { calloutKinds, phaseLabel, phaseNames } from '../phases.ts';
+import type { Phase } from '../types.ts';
+import { widgetCatalog } from '../../widgets/catalog.ts';
 
 /** What one pass over a lesson's Markdown found, besides the transformed tree. */
 export interface RemarkFindings {
@@ -71,17 +71,17 @@ export function remarkWorkbook(findings: RemarkFindings) {
           }
           return;
         case 'link':
-          findings.links.push({ url: (node as Link).url, line: lineOf(node) });
+          findings.links.push({ url: (node).url, line: lineOf(node) });
           return;
         case 'code':
-          if ((node as Code).lang === 'mermaid') replaceWithMermaid(node as Code, ancestors.at(-1));
+          if ((node).lang === 'mermaid') replaceWithMermaid(node, ancestors.at(-1));
           return;
         case 'textDirective':
-          restoreTextDirective(node as TextDirective, ancestors.at(-1));
+          restoreTextDirective(node, ancestors.at(-1));
           return;
         case 'leafDirective':
         case 'containerDirective':
-          transformDirective(node as ContainerDirective | LeafDirective, ancestors, problem);
+          transformDirective(node, ancestors, problem);
           return;
         default:
           return;
@@ -206,7 +206,7 @@ function replaceWithMermaid(node: Code, parent: Parent | undefined) {
  */
 function restoreTextDirective(node: TextDirective, parent: Parent | undefined) {
   if (!parent) return;
-  const index = parent.children.indexOf(node as RootContent);
+  const index = parent.children.indexOf(node);
   if (index < 0) return;
   const label = node.children.length ? `[${toString(node)}]` : '';
   parent.children.splice(index, 1, text(`:${node.name}${label}`) as RootContent);

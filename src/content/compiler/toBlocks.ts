@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Properties, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { Block, ElementBlock } from '../types';
+import type { Block, ElementBlock } from '../types.ts';
 
 const componentTags = new Set(['wb-widget', 'wb-mermaid']);
 const containerTags = new Set<ElementBlock['tag']>(['section', 'div', 'details', 'figure', 'blockquote']);
@@ -87,7 +87,7 @@ export function toBlocks(nodes: readonly RootContent[]): Block[] {
       children.push(...toBlocks(run));
       out.push({ t: 'el', tag, attrs: reactAttrs(node.properties), children });
     } else {
-      pending.push(node as ElementContent);
+      pending.push(node);
     }
   }
   flush();

@@ -9,14 +9,11 @@ const MermaidRenderer = lazy(() => import('./MermaidRenderer'));
  */
 export function MermaidDiagram({ block }: { block: MermaidBlock }) {
   const ref = useRef<HTMLElement>(null);
-  const [near, setNear] = useState(false);
+  // Without IntersectionObserver (very old browsers), draw straight away.
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
-    if (!el) return;
-    if (typeof IntersectionObserver === 'undefined') {
-      setNear(true);
-      return;
-    }
+    if (!el || near) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
@@ -28,7 +25,7 @@ export function MermaidDiagram({ block }: { block: MermaidBlock }) {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [near]);
 
   const label = block.title ?? 'Diagram';
   const placeholder = (

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../types.ts';
+import { compileLesson } from './compileLesson.ts';
+
+const front = (extra = '') => `---
+title: Test lesson
+summary: A lesson used by the tests.
+minutes: 5
+difficulty: introductory
+kind: overview
+tags: [test]
+prerequisites: []
+${extra}---
+`;
+
+const htmlOf = (blocks: Block[]): string =>
+  blocks
+    .map((b) => (b.t === 'html' ? b.html : b.t === 'el' ? (b.html ?? htmlOf(b.children)) : ''))
+    .join('\n');
+
+describe('compileLesson', () => {
+  it('reads valid front matter', async () => {
+    const out = await compileLesson(`${front()}\nHello.\n`);
+    expect(out.problems).toEqual([]);
+    expect(out.frontMatter).toMatchObject({ title: 'Test lesson', minutes: 5, kind: 'overview' });
+  });
+
+  it('reports front matter problems on the line of the offending key', async () => {
+    const source = `---
+title: Test
+summary: S
+minutes: 5
+difficulty: expert
+kind: overview
+tags: [test]
+prerequisites: []
+---
+`;
+    const out = await compileLesson(source);
+    expect(out.frontMatter).toBeNull();
+    expect(out.problems).toEqual([
+      { line: 5, message: expect.stringContaining('difficulty must be one of') as string },
+    ]);
+  });
+
+  it('reports a missing field and invalid YAML', async () => {
+    const missing = await compileLesson('---\ntitle: T\n---\nx\n');
+    expect(missing.problems.map((p) => p.message).join('\n')).toMatch(/summary/);
+    const broken = await compileLesson('---\ntitle: [unclosed\nsummary: s\n---\n');
+    expect(broken.problems[0]?.message).toMatch(/not valid YAML/);
+    expect(broken.problems[0]?.line).toBeGreaterThanOrEqual(2);
+    const none = await compileLesson('# Just markdown\n');
+    expect(none.problems[0]).toEqual({ line: 1, message: expect.stringMatching(/Missing front matter/) as string });
+  });
+
+  it('strips scripts, event handlers and javascript: URLs from raw HTML', async () => {
+    const out = await compileLesson(
+      `${front()}\nHi <script>alert(1)</script><img src="/x.png" onerror="alert(2)"> <a href="javascript:alert(3)">x</a> <kbd>Ctrl</kbd>\n`,
+    );
+    const html = htmlOf(out.blocks);
+    expect(html).not.toMatch(/<script|onerror|javascript:|alert/);
+    expect(html).toContain('<kbd>Ctrl</kbd>');
+  });
+
+  it('renders math with KaTeX at build time, with MathML for screen readers', async () => {
+    const out = await compileLesson(`${front()}\nInline $L = \\lambda W$ and\n\n$$\nW = \\frac{1}{\\mu - \\lambda}\n$$\n`);
+    const html = htmlOf(out.blocks);
+    expect(html).toContain('class="katex"');
+    expect(html).toContain('<math');
+    expect(html).toContain('katex-display');
+    expect(out.problems).toEqual([]);
+  });
+
+  it('fails on a formula KaTeX cannot render', async () => {
+    const out = await compileLesson(`${front()}\n$$\n\\frac{1}{\n$$\n`);
+    expect(out.problems.some((p) => /Formula does not render/.test(p.message))).toBe(true);
+  });
+
+  it('highlights code blocks with both themes', async () => {
+    const out = await compileLesson(`${front()}\n\`\`\`ts\nconst x: number = 1;\n\`\`\`\n`);
+    const html = htmlOf(out.blocks);
+    expect(html).toContain('class="shiki');
+    expect(html).toContain('--shiki-dark');
+  });
+
+  it('gives headings stable ids and anchor links, and rejects duplicates with a line', async () => {
+    const out = await compileLesson(`${front()}\n## Why it fails\n\ntext\n\n### Why it fails\n`);
+    expect(out.headings).toEqual([{ id: 'why-it-fails', text: 'Why it fails', depth: 2 }]);
+    expect(htmlOf(out.blocks)).toContain('href="#why-it-fails"');
+    expect(out.problems).toEqual([
+      { line: 15, message: expect.stringContaining('Duplicate heading id "why-it-fails"') as string },
+    ]);
+  });
+
+  it('rejects a level-one heading in the body', async () => {
+    const out = await compileLesson(`${front()}\n# Title again\n`);
+    expect(out.problems[0]?.message).toMatch(/lesson title comes from front matter/);
+  });
+
+  it('turns callouts and reveals into labelled HTML', async () => {
+    const out = await compileLesson(
+      `${front()}\n:::scenario[A made-up week]\nIt was busy.\n:::\n\n:::reveal[Model answer]\nBecause.\n:::\n`,
+    );
+    const html = htmlOf(out.blocks);
+    expect(html).toContain('<div class="callout callout-scenario" role="note">');
+    expect(html).toContain('Illustrative scenario: A made-up week');
+    expect(html).toMatch(/<details class="reveal"><summary>Model answer<\/summary>/);
+    expect(out.problems).toEqual([]);
+  });
+
+  it('reports unknown directives, widgets and stray fences with their lines', async () => {
+    const out = await compileLesson(
+      `${front()}\n:::sidebar\nx\n:::\n\n::widget{type="warp-drive"}\n\n::widget\n\n::::tip\ninner\n::::\n:::\n`,
+    );
+    expect(out.problems).toEqual([
+      { line: 11, message: expect.stringContaining('Unknown directive ":::sidebar"') as string },
+      { line: 15, message: expect.stringContaining('Unknown widget type "warp-drive"') as string },
+      { line: 17, message: expect.stringContaining('A widget needs a type') as string },
+      { line: 22, message: expect.stringContaining('Stray directive fence') as string },
+    ]);
+  });
+
+  it('keeps prose that merely looks like a text directive', async () => {
+    const out = await compileLesson(`${front()}\nA ratio of 3:1 and see:this[label] here.\n`);
+    expect(htmlOf(out.blocks)).toContain('A ratio of 3:1 and see:this[label] here.');
+    expect(out.problems).toEqual([]);
+  });
+
+  it('makes Mermaid fences into diagram blocks that keep their source and title', async () => {
+    const out = await compileLesson(
+      `${front()}\n:::note\n\`\`\`mermaid title="Breaker states"\nstateDiagram-v2\n  [*] --> closed\n\`\`\`\n:::\n`,
+    );
+    expect(out.blocks).toEqual([
+      {
+        t: 'el',
+        tag: 'div',
+        attrs: { className: 'callout callout-note', role: 'note' },
+        children: [
+          { t: 'html', html: '<p class="callout-title">Note</p>' },
+          { t: 'mermaid', source: 'stateDiagram-v2\n  [*] --> closed', title: 'Breaker states', line: 12 },
+        ],
+      },
+    ]);
+  });
+
+  it('rejects remote images, which would not work offline', async () => {
+    const out = await compileLesson(`${front()}\n![chart](https://example.com/a.png)\n`);
+    expect(out.problems[0]?.message).toMatch(/public\//);
+  });
+
+  it('collects links and phases with their lines', async () => {
+    const source = `${front().replace('kind: overview', 'kind: focus')}\n:::priming[Why]\nSee [it](/learn/a/b#c).\n:::\n`;
+    const out = await compileLesson(source);
+    expect(out.links).toEqual([{ url: '/learn/a/b#c', line: 12 }]);
+    expect(out.phases).toEqual([{ name: 'priming', line: 11 }]);
+    expect(out.headings[0]).toEqual({ id: 'why', text: 'Why', depth: 2 });
+  });
+});
