@@ -60,7 +60,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
       },
     })
     .use(rehypeShiki, {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
       defaultColor: false,
       langs: [...codeLanguages],
       fallbackLanguage: 'text',

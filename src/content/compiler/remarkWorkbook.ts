@@ -113,7 +113,15 @@ export function remarkWorkbook(findings: RemarkFindings) {
         data: { hProperties: { dataPhase: phase } },
         ...(node.position ? { position: node.position } : {}),
       };
-      node.children.unshift(heading);
+      // The phase name is real text (not CSS content) so screen readers and search see it.
+      node.children.unshift(
+        {
+          type: 'paragraph',
+          children: [text(phaseLabel(phase))],
+          data: { hProperties: { className: ['phase-label'] } },
+        },
+        heading,
+      );
       node.data = {
         hName: 'section',
         hProperties: { className: ['phase', `phase-${phase}`], dataPhase: phase },

@@ -23,7 +23,7 @@ export const sanitizeSchema: Schema = {
     // One className rule per element: the sanitiser reads only the first.
     section: ['dataFootnotes', 'dataPhase', ['className', 'footnotes', 'phase', /^phase-[a-z]+$/]],
     div: [...(base.div ?? []), ['className', 'callout', /^callout-[a-z]+$/], ['role', 'note']],
-    p: [['className', 'callout-title']],
+    p: [['className', 'callout-title', 'phase-label']],
     h2: [...(base.h2 ?? []), 'dataPhase'],
     details: [['className', 'reveal']],
   },
