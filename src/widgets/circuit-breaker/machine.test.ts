@@ -325,9 +325,7 @@ const opsArb = fc.array(
   fc.record({
     dt: fc.integer({ min: 0, max: 400 }),
     op: fc.constantFrom('request', 'result', 'result'),
-    outcome: fc.constantFrom('success', 'failure', 'timeout') as fc.Arbitrary<
-      'success' | 'failure' | 'timeout'
-    >,
+    outcome: fc.constantFrom<'success' | 'failure' | 'timeout'>('success', 'failure', 'timeout'),
     durationMs: fc.integer({ min: 1, max: 1000 }),
     pick: fc.nat(),
   }),
