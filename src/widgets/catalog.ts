@@ -3,6 +3,9 @@
  * attributes a lesson passes them. Pure data and validation only (no React), so the build-time
  * content lint can import it. Each widget adds its entry here when it lands.
  */
+import { fromDirective } from './circuit-breaker/directive.ts';
+import { presets } from './circuit-breaker/params.ts';
+
 export interface WidgetCatalogEntry {
   /** Accessible name of the widget's region, e.g. "Circuit breaker simulator". */
   title: string;
@@ -11,4 +14,13 @@ export interface WidgetCatalogEntry {
   checkAttributes(attributes: Readonly<Record<string, string>>): string[];
 }
 
-export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {};
+export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
+  'circuit-breaker': {
+    title: 'Circuit breaker simulator',
+    presets,
+    checkAttributes(attributes) {
+      const result = fromDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+};
