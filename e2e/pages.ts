@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
 /** Page objects: find things the way a learner (or a screen reader) does — by role and name. */
@@ -43,5 +44,51 @@ export class LessonPage {
 
   themeRadio(name: 'System' | 'Light' | 'Dark'): Locator {
     return this.page.getByRole('radio', { name });
+  }
+}
+
+export class BreakerWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Circuit breaker simulator' });
+  }
+
+  async open(path = '/learn/control-distribution/circuit-breakers') {
+    await this.page.goto(path);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  transitions(): Locator {
+    return this.root.getByRole('list', { name: 'Breaker transitions' }).getByRole('listitem');
+  }
+
+  status(): Locator {
+    return this.root.locator('.run-status').filter({ hasText: /Simulated|Simulating|Preparing/ });
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text =
+      seed === undefined
+        ? /^Simulated [\d,]+ calls/
+        : new RegExp(`^Simulated [\\d,]+ calls \\(both runs, seed ${seed}\\)`);
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+
+  /** The transition log as "FROM → TO" pairs. */
+  async path(): Promise<string[]> {
+    const items = await this.transitions().allInnerTexts();
+    return items.map((t) => {
+      const m = /(CLOSED|OPEN|HALF_OPEN)\s*→\s*(CLOSED|OPEN|HALF_OPEN)/.exec(t);
+      return m ? `${m[1]}→${m[2]}` : t;
+    });
   }
 }

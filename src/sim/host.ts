@@ -18,6 +18,7 @@ export function createHost(
   post: Post,
   now: () => number = () => performance.now(),
   sliceMs = 16,
+  progressMs = 100,
 ) {
   const cancelled = new Set<number>();
 
@@ -41,6 +42,7 @@ export function createHost(
     try {
       const steps = model.run(checked.params, req.seed);
       let lastYield = now();
+      let lastProgress = Number.NEGATIVE_INFINITY;
       for (;;) {
         const next = steps.next();
         if (next.done) {
@@ -52,11 +54,15 @@ export function createHost(
           return;
         }
         if (now() - lastYield >= sliceMs) {
-          post({
-            kind: 'progress',
-            runId: req.runId,
-            fraction: Math.min(1, Math.max(0, next.value)),
-          });
+          // Progress at a human pace: every message costs the page a render.
+          if (now() - lastProgress >= progressMs) {
+            post({
+              kind: 'progress',
+              runId: req.runId,
+              fraction: Math.min(1, Math.max(0, next.value)),
+            });
+            lastProgress = now();
+          }
           await yieldToEventLoop();
           lastYield = now();
           if (cancelled.has(req.runId)) {

@@ -5,6 +5,7 @@
  */
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
+import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
   /** Accessible name of the widget's region, e.g. "Circuit breaker simulator". */
@@ -16,7 +17,7 @@ export interface WidgetCatalogEntry {
 
 export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
   'circuit-breaker': {
-    title: 'Circuit breaker simulator',
+    title: widgetTitles['circuit-breaker'],
     presets,
     checkAttributes(attributes) {
       const result = fromDirective(attributes);

@@ -1,16 +1,36 @@
+import { Suspense } from 'react';
+import { widgetTitles } from '../../widgets/titles';
+import { widgetViews } from '../../widgets/views';
 import type { WidgetBlock } from '../types';
 
 /**
- * Where a `::widget{type=...}` directive renders. The content lint only lets through widget
- * types listed in src/widgets/catalog.ts; each widget registers its view here when it lands.
+ * Where a `::widget{type=...}` directive renders: the widget's view, loaded when the lesson
+ * shows it, behind a placeholder of the same shape. The content lint only lets through types
+ * listed in src/widgets/catalog.ts.
  */
 export function WidgetSlot({ block }: { block: WidgetBlock }) {
+  const View = widgetViews[block.type];
+  const title = (widgetTitles as Record<string, string>)[block.type] ?? block.type;
+  if (!View) {
+    return (
+      <div className="block-error" role="alert">
+        <p>
+          <strong>The “{title}” widget is not part of this build.</strong> The lesson text still works without it.
+        </p>
+      </div>
+    );
+  }
+  const widgetId = block.attrs.id ?? block.type;
   return (
-    <div className="block-error" role="alert">
-      <p>
-        <strong>The “{block.type}” widget is not part of this build.</strong> The lesson text still
-        works without it.
-      </p>
-    </div>
+    <Suspense
+      fallback={
+        <section className="widget widget-loading" aria-label={title} aria-busy="true">
+          <h3>{title}</h3>
+          <div className="chart-placeholder">Loading the simulator…</div>
+        </section>
+      }
+    >
+      <View attrs={block.attrs} widgetId={widgetId} />
+    </Suspense>
   );
 }

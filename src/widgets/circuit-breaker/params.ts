@@ -234,6 +234,20 @@ export const presets = {
     },
     seed: 5,
   },
+  'blip-then-outage': {
+    title: 'Blip, then a real outage',
+    description:
+      'A 0.3 s burst of errors at 15 s that should be ridden out, then a real outage from 30 s to 70 s that should not.',
+    params: {
+      ...base,
+      faults: [
+        { kind: 'outage', startS: 15, endS: 15.3, hang: false },
+        { kind: 'outage', startS: 30, endS: 70, hang: true },
+      ],
+      breaker: breaker(),
+    },
+    seed: 7,
+  },
 } satisfies Record<string, Preset>;
 
 export type PresetName = keyof typeof presets;

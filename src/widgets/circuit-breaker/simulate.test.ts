@@ -47,6 +47,40 @@ describe('presets do what their titles promise', () => {
   });
 });
 
+describe('the lesson task has the answer its reveal gives', () => {
+  const { params, seed } = presets['blip-then-outage'];
+  const trips = (breaker: Partial<CircuitBreakerParams['breaker']>) =>
+    simulateAll({ ...params, breaker: { ...params.breaker, ...breaker } }, seed)
+      .withBreaker.log.filter((t) => t.name === 'trip')
+      .map((t) => t.at / 1000);
+
+  it('the default settings trip on the blip', () => {
+    expect(trips({})[0]).toBeLessThan(16);
+  });
+
+  it.each([
+    ['20 consecutive failures', { policy: { kind: 'consecutive' as const, threshold: 20 } }],
+    [
+      'a 50-call window',
+      { policy: { kind: 'count' as const, size: 50, failureRate: 0.5, minimumCalls: 20 } },
+    ],
+    [
+      'a 2 s time window',
+      { policy: { kind: 'time' as const, windowMs: 2000, failureRate: 0.5, minimumCalls: 20 } },
+    ],
+  ])('%s rides out the blip and opens within 5 s of the outage', (_name, breaker) => {
+    const t = trips(breaker);
+    expect(t[0]).toBeGreaterThanOrEqual(30);
+    expect(t[0]).toBeLessThan(35);
+  });
+
+  it('a 10 s time window is too slow', () => {
+    expect(
+      trips({ policy: { kind: 'time', windowMs: 10_000, failureRate: 0.5, minimumCalls: 20 } })[0],
+    ).toBeGreaterThan(35);
+  });
+});
+
 describe('the experiment is fair and reproducible', () => {
   it('is a pure function of (params, seed)', () => {
     const a = simulateAll(presets.flapping.params, 123);
@@ -204,7 +238,7 @@ describe('lesson directives', () => {
     const r = fromDirective({ type: 'circuit-breaker', preset: 'storm', seed: 'x' });
     expect(r).toEqual({
       ok: false,
-      problems: ['unknown preset "storm" (known: outage, slow, flapping, blip)'],
+      problems: ['unknown preset "storm" (known: outage, slow, flapping, blip, blip-then-outage)'],
     });
     const bad = fromDirective({
       type: 'circuit-breaker',

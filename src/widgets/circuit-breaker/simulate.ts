@@ -449,7 +449,13 @@ export function* simulate(
 
 /** The run without a breaker has no transitions to report. */
 function withoutSeries(run: RunSeries & { log: Transition[] }): RunSeries {
-  return { arrivalMs: run.arrivalMs, outcome: run.outcome, latencyMs: run.latencyMs, bins: run.bins, summary: run.summary };
+  return {
+    arrivalMs: run.arrivalMs,
+    outcome: run.outcome,
+    latencyMs: run.latencyMs,
+    bins: run.bins,
+    summary: run.summary,
+  };
 }
 
 /** Runs the generator to the end (tests, benchmarks). */

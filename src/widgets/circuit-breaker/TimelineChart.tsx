@@ -1,0 +1,216 @@
+import { memo, useMemo } from 'react';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { useResolvedTheme } from '../../app/theme';
+import type { RunSeries, StateSpan } from './simulate';
+
+const palettes = {
+  light: {
+    success: '#15803d',
+    failure: '#b91c1c',
+    timeout: '#c2410c',
+    rejected: '#6b7280',
+    latency: '#1d4ed8',
+    open: '#fecaca',
+    half: '#fde68a',
+    grid: '#d5dae3',
+    text: '#1a1f2b',
+  },
+  dark: {
+    success: '#4ade80',
+    failure: '#f87171',
+    timeout: '#fb923c',
+    rejected: '#9ca3af',
+    latency: '#93c5fd',
+    open: '#7f1d1d',
+    half: '#713f12',
+    grid: '#343c4d',
+    text: '#e6e9ef',
+  },
+};
+
+/** Long runs are drawn as at most this many bars; each bar then covers several seconds. */
+const MAX_POINTS = 240;
+const Y_LEFT = 44;
+const Y_RIGHT = 64;
+const MARGIN = 8;
+
+/**
+ * Calls per second by outcome (stacked), mean latency, and the breaker state as a band. The
+ * playback cursor is drawn over the chart, outside Recharts, so moving it never redraws the chart.
+ */
+function TimelineChart({
+  series,
+  band,
+  timeS,
+}: {
+  series: RunSeries;
+  band: readonly StateSpan[] | null;
+  timeS: number;
+}) {
+  const seconds = series.bins.success.length;
+  return (
+    <div className="chart" aria-hidden="true">
+      <Plot series={series} band={band} />
+      <div
+        className="chart-cursor"
+        style={{
+          left: `calc(${Y_LEFT}px + (100% - ${Y_LEFT + Y_RIGHT + MARGIN}px) * ${seconds ? Math.min(1, timeS / seconds) : 0})`,
+        }}
+      />
+    </div>
+  );
+}
+
+const Plot = memo(function Plot({
+  series,
+  band,
+}: {
+  series: RunSeries;
+  band: readonly StateSpan[] | null;
+}) {
+  const c = palettes[useResolvedTheme()];
+  const { data, per } = useMemo(() => {
+    const b = series.bins;
+    const n = b.success.length;
+    const per = Math.max(1, Math.ceil(n / MAX_POINTS));
+    const rows = [];
+    for (let start = 0; start < n; start += per) {
+      let success = 0;
+      let failure = 0;
+      let timeout = 0;
+      let rejected = 0;
+      let latency = 0;
+      const end = Math.min(n, start + per);
+      for (let i = start; i < end; i++) {
+        const count = b.success[i]! + b.failure[i]! + b.timeout[i]! + b.rejected[i]!;
+        success += b.success[i]!;
+        failure += b.failure[i]!;
+        timeout += b.timeout[i]!;
+        rejected += b.rejected[i]!;
+        latency += b.meanLatencyMs[i]! * count;
+      }
+      const total = success + failure + timeout + rejected;
+      const k = end - start;
+      rows.push({
+        t: start,
+        success: success / k,
+        failure: failure / k,
+        timeout: timeout / k,
+        rejected: rejected / k,
+        latency: total ? Math.round(latency / total) : 0,
+      });
+    }
+    return { data: rows, per };
+  }, [series]);
+  const seconds = series.bins.success.length;
+  return (
+    <ResponsiveContainer width="100%" height={300}>
+      <ComposedChart
+        accessibilityLayer={false}
+        data={data}
+        margin={{ top: MARGIN, right: MARGIN, bottom: MARGIN, left: 0 }}
+        barCategoryGap={0}
+      >
+        <CartesianGrid stroke={c.grid} strokeDasharray="3 3" />
+        {band
+          ?.filter((s) => s.state !== 'closed')
+          .map((s, i) => (
+            <ReferenceArea
+              key={i}
+              yAxisId="calls"
+              x1={s.fromMs / 1000}
+              x2={s.toMs / 1000}
+              fill={s.state === 'open' ? c.open : c.half}
+              fillOpacity={0.6}
+              ifOverflow="hidden"
+            />
+          ))}
+        <XAxis
+          dataKey="t"
+          type="number"
+          domain={[0, seconds]}
+          stroke={c.text}
+          tick={{ fill: c.text, fontSize: 12 }}
+          unit=" s"
+        />
+        <YAxis
+          yAxisId="calls"
+          stroke={c.text}
+          tick={{ fill: c.text, fontSize: 12 }}
+          width={Y_LEFT}
+        />
+        <YAxis
+          yAxisId="latency"
+          orientation="right"
+          stroke={c.latency}
+          tick={{ fill: c.latency, fontSize: 12 }}
+          unit=" ms"
+          width={Y_RIGHT}
+        />
+        <Tooltip
+          contentStyle={{
+            background: 'var(--bg-raised)',
+            border: '1px solid var(--border)',
+            color: 'var(--text)',
+          }}
+          labelFormatter={(t) => `${Number(t)}–${Number(t) + per} s`}
+        />
+        <Legend wrapperStyle={{ color: c.text }} />
+        <Bar
+          yAxisId="calls"
+          dataKey="success"
+          name={per > 1 ? `Success (per s, ${per} s bars)` : 'Success'}
+          stackId="calls"
+          fill={c.success}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="calls"
+          dataKey="failure"
+          name="Failure"
+          stackId="calls"
+          fill={c.failure}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="calls"
+          dataKey="timeout"
+          name="Timeout"
+          stackId="calls"
+          fill={c.timeout}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="calls"
+          dataKey="rejected"
+          name="Failed fast"
+          stackId="calls"
+          fill={c.rejected}
+          isAnimationActive={false}
+        />
+        <Line
+          yAxisId="latency"
+          dataKey="latency"
+          name="Mean latency (ms)"
+          stroke={c.latency}
+          dot={false}
+          strokeWidth={2}
+          isAnimationActive={false}
+        />
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+});
+
+export default memo(TimelineChart);
