@@ -65,7 +65,9 @@ test('mark complete survives a reload and shows on the home page', async ({ page
   await expect(lesson.markComplete()).toHaveAttribute('aria-pressed', 'false');
   await lesson.markComplete().click();
   await expect(lesson.markComplete()).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('status')).toHaveText(`${lessonTitle} is marked complete.`);
+  await expect(page.locator('.complete-toggle').getByRole('status')).toHaveText(
+    `${lessonTitle} is marked complete.`,
+  );
   await page.reload();
   await lesson.waitForBody();
   await expect(lesson.markComplete()).toHaveAttribute('aria-pressed', 'true');

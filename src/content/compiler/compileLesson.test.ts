@@ -120,6 +120,16 @@ prerequisites: []
     ]);
   });
 
+  it('catches a fence at the end of a paragraph and dollar amounts read as maths', async () => {
+    const out = await compileLesson(
+      `${front()}\nSome text\n:::\n\nIt lost $440 million and then $400 million more.\n\nMath $a + b$ and $\\text{fine words}$.\n`,
+    );
+    expect(out.problems).toEqual([
+      { line: 11, message: expect.stringContaining('Stray directive fence') as string },
+      { line: 14, message: expect.stringContaining('prose between two dollar signs') as string },
+    ]);
+  });
+
   it('keeps prose that merely looks like a text directive', async () => {
     const out = await compileLesson(`${front()}\nA ratio of 3:1 and see:this[label] here.\n`);
     expect(htmlOf(out.blocks)).toContain('A ratio of 3:1 and see:this[label] here.');

@@ -25,6 +25,7 @@ export interface CompiledLessonSource {
   headings: Heading[];
   blocks: Block[];
   phases: { name: Phase; line: number }[];
+  outsidePhases: number[];
   links: { url: string; line: number }[];
   problems: { line: number; message: string }[];
 }
@@ -37,7 +38,7 @@ const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql
  */
 export async function compileLesson(source: string): Promise<CompiledLessonSource> {
   const front = parseFrontMatter(source);
-  const remarkFindings: RemarkFindings = { problems: [], links: [], phases: [] };
+  const remarkFindings: RemarkFindings = { problems: [], links: [], phases: [], outsidePhases: [] };
   const headingFindings: HeadingFindings = { headings: [], problems: [] };
   const katexProblems: { line: number; message: string }[] = [];
 
@@ -60,7 +61,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
       },
     })
     .use(rehypeShiki, {
-      themes: { light: 'github-light-high-contrast', dark: 'github-dark' },
+      themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
       defaultColor: false,
       langs: [...codeLanguages],
       fallbackLanguage: 'text',
@@ -89,6 +90,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     headings: headingFindings.headings,
     blocks,
     phases: remarkFindings.phases,
+    outsidePhases: remarkFindings.outsidePhases,
     links: remarkFindings.links,
     problems,
   };

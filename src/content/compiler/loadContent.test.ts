@@ -74,6 +74,17 @@ describe('loadContent', () => {
     expect(messages.some((m) => m.startsWith('content/m/01-focus.md:11: Phases are out of order'))).toBe(true);
   });
 
+  it('reports content left between phases, as when a nested fence closes a phase early', async () => {
+    const body = '::::priming[Hook]\n:::note\nx\n:::\n::::\n\nStray paragraph.\n\n' + allPhases.split('\n').slice(3).join('\n');
+    const out = await tree({
+      'content/m/module.json': moduleJson('M', 1),
+      'content/m/01-focus.md': lesson({ kind: 'focus', body }),
+    });
+    expect(out.diagnostics.map(formatDiagnostic)).toContain(
+      'content/m/01-focus.md:17: Content after the first phase must sit inside a phase (did a phase close early?)',
+    );
+  });
+
   it('rejects phases outside focus lessons', async () => {
     const out = await tree({
       'content/m/module.json': moduleJson('M', 1),

@@ -116,6 +116,9 @@ function checkPhases({ summary, compiled }: Pending, report: Report) {
     for (const p of found) report(p.line, `Phase "${p.name}" only belongs in a focus lesson (kind: focus)`);
     return;
   }
+  for (const line of compiled.outsidePhases) {
+    report(line, 'Content after the first phase must sit inside a phase (did a phase close early?)');
+  }
   const names = found.map((p) => p.name);
   for (const { name } of phaseOrder) {
     const count = names.filter((n) => n === name).length;

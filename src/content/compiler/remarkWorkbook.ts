@@ -11,6 +11,8 @@ export interface RemarkFindings {
   problems: { line: number; message: string }[];
   links: { url: string; line: number }[];
   phases: { name: Phase; line: number }[];
+  /** Lines of top-level content that follows the first phase but sits in none. */
+  outsidePhases: number[];
 }
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -46,6 +48,14 @@ function attributesOf(node: Directive): Record<string, string> {
  */
 export function remarkWorkbook(findings: RemarkFindings) {
   return () => (tree: Root) => {
+    let afterFirstPhase = false;
+    for (const child of tree.children) {
+      const isPhase = child.type === 'containerDirective' && phaseNames.has(child.name);
+      if (isPhase) afterFirstPhase = true;
+      else if (afterFirstPhase && child.type !== 'footnoteDefinition' && child.type !== 'definition') {
+        findings.outsidePhases.push(lineOf(child));
+      }
+    }
     const problem = (node: Parameters<typeof lineOf>[0], message: string) =>
       findings.problems.push({ line: lineOf(node), message });
 
@@ -57,7 +67,7 @@ export function remarkWorkbook(findings: RemarkFindings) {
           }
           return;
         case 'paragraph':
-          if (/^:{2,}/.test(toString(node))) {
+          if (toString(node).split('\n').some((line) => /^:{2,}/.test(line.trim()))) {
             problem(
               node,
               'Stray directive fence: a container that holds another container needs more colons ' +
@@ -65,6 +75,14 @@ export function remarkWorkbook(findings: RemarkFindings) {
             );
           }
           return;
+        case 'inlineMath': {
+          // Two dollar amounts in one paragraph ("$440 million ... $400 million") pair up as maths.
+          const value = (node as { value: string }).value;
+          if (!value.includes('\\') && /[a-z]{3,}\s+[a-z]{3,}/i.test(value)) {
+            problem(node, 'This looks like prose between two dollar signs, not maths; write \\$ for a dollar sign');
+          }
+          return;
+        }
         case 'image':
           if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
             problem(node, 'Images must live in public/ and be linked by path, so the workbook works offline');

@@ -71,7 +71,8 @@ export function Transport({
           onChange={(e) => playback.seek(Number(e.target.value))}
           aria-valuetext={`${time.toFixed(1)} of ${duration} seconds`}
         />
-        <output htmlFor={scrubId} className="scrubber-time">
+        {/* Not a live region: it changes every frame while playing; the slider carries the time. */}
+        <output htmlFor={scrubId} className="scrubber-time" aria-live="off">
           {time.toFixed(1)} s / {duration} s
         </output>
       </div>

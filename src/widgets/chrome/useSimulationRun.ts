@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useState, useSyncExternalStore } from 'react';
 import { simClient } from '../../sim/client';
 import type { RunFailure } from '../../sim/client';
 
@@ -9,9 +9,33 @@ export type RunState<P, R> = {
   resultFor: { params: P; seed: number } | null;
   elapsedMs: number | null;
   running: boolean;
-  progress: number;
   error: RunFailure | null;
+  /** Fraction done of the run in progress; read it with `useProgress`. */
+  progress: ProgressSource;
 };
+
+/**
+ * Progress lives outside React state: only the component that shows it re-renders when it
+ * moves, not the whole widget (which would be main-thread work while simulating).
+ */
+export class ProgressSource {
+  private value = 0;
+  private listeners = new Set<() => void>();
+  readonly subscribe = (listener: () => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+  readonly get = () => this.value;
+  set(value: number) {
+    if (value === this.value) return;
+    this.value = value;
+    for (const l of this.listeners) l();
+  }
+}
+
+export function useProgress(source: ProgressSource): number {
+  return useSyncExternalStore(source.subscribe, source.get, source.get);
+}
 
 /**
  * Runs `model` in the worker whenever `request` changes (params + seed, already validated).
@@ -22,12 +46,12 @@ export function useSimulationRun<P, R>(
   model: string,
   request: { params: P; seed: number } | null,
 ): RunState<P, R> {
-  const [state, setState] = useState<RunState<P, R>>({
+  const [progress] = useState(() => new ProgressSource());
+  const [state, setState] = useState<Omit<RunState<P, R>, 'progress'>>({
     result: null,
     resultFor: null,
     elapsedMs: null,
     running: false,
-    progress: 0,
     error: null,
   });
   const key = request ? JSON.stringify(request) : null;
@@ -37,26 +61,25 @@ export function useSimulationRun<P, R>(
     // The key is the request itself, serialised; params are plain validated data, so this round-trips.
     const current = JSON.parse(key) as { params: P; seed: number };
     let live = true;
-    const handle = simClient().run<R>(model, current.params, current.seed, (progress) => {
-      if (live) setState((s) => ({ ...s, progress }));
+    progress.set(0);
+    const handle = simClient().run<R>(model, current.params, current.seed, (fraction) => {
+      if (live) progress.set(fraction);
     });
-    // Mark as running on the next frame via the progress callback path, not synchronously.
-    queueMicrotask(
-      () => live && setState((s) => ({ ...s, running: true, progress: 0, error: null })),
-    );
+    // Not synchronously in the effect: React would render twice in a row.
+    queueMicrotask(() => live && setState((s) => ({ ...s, running: true, error: null })));
     void handle.result.then((outcome) => {
       if (!live) return;
       if (outcome.ok) {
+        progress.set(1);
         // Lets tests (and the Performance panel) tell the run apart from drawing its result.
         performance.mark('simulation-result');
-        // A transition lets React draw a big result in small slices instead of one long task.
+        // A transition lets React draw a big result in slices where it can.
         startTransition(() =>
           setState({
             result: outcome.result,
             resultFor: current,
             elapsedMs: outcome.elapsedMs,
             running: false,
-            progress: 1,
             error: null,
           }),
         );
@@ -68,7 +91,7 @@ export function useSimulationRun<P, R>(
       live = false;
       handle.cancel();
     };
-  }, [model, key]);
+  }, [model, key, progress]);
 
-  return state;
+  return { ...state, progress };
 }

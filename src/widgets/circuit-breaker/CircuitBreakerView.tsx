@@ -6,7 +6,8 @@ import { scenarioUrl } from '../chrome/scenarioLink';
 import { Transport } from '../chrome/Transport';
 import { useDebounced } from '../chrome/useDebounced';
 import { usePlayback } from '../chrome/usePlayback';
-import { useSimulationRun } from '../chrome/useSimulationRun';
+import { useProgress, useSimulationRun } from '../chrome/useSimulationRun';
+import type { ProgressSource } from '../chrome/useSimulationRun';
 import type { WidgetViewProps } from '../views';
 import { Comparison } from './Comparison';
 import { EventLog } from './EventLog';
@@ -219,6 +220,17 @@ function WithoutBreaker({ run, timeS }: { run: CircuitBreakerRun; timeS: number 
   );
 }
 
+/** The only part of the widget that re-renders while a run is in progress. */
+function Progress({ source }: { source: ProgressSource }) {
+  const fraction = useProgress(source);
+  return (
+    <p className="run-status">
+      Simulating… <progress value={fraction} max={1} aria-label="Simulation progress" />{' '}
+      {Math.round(fraction * 100)} %
+    </p>
+  );
+}
+
 function RunStatus({
   running,
   progress,
@@ -227,7 +239,7 @@ function RunStatus({
   elapsedMs,
 }: {
   running: boolean;
-  progress: number;
+  progress: ProgressSource;
   error: string | null;
   result: CircuitBreakerRun | null;
   elapsedMs: number | null;
@@ -239,14 +251,7 @@ function RunStatus({
       </p>
     );
   }
-  if (running) {
-    return (
-      <p className="run-status">
-        Simulating… <progress value={progress} max={1} aria-label="Simulation progress" />{' '}
-        {Math.round(progress * 100)} %
-      </p>
-    );
-  }
+  if (running) return <Progress source={progress} />;
   if (result && elapsedMs !== null) {
     const calls = result.withBreaker.summary.total * 2;
     return (

@@ -79,7 +79,8 @@ export function ParamsPanel({ values, errors, set, setMany }: FormProps) {
                 field('threshold', 'Failures in a row', { min: 1, step: 1 })}
               {values.policy === 'count' &&
                 field('windowSize', 'Window', { unit: 'calls', min: 1, step: 1 })}
-              {values.policy === 'time' && field('windowS', 'Window', { unit: 's', min: 0.1 })}
+              {values.policy === 'time' &&
+                field('windowS', 'Window', { unit: 's', min: 1, step: 1 })}
               {windowed &&
                 field('failureRatePct', 'Trip at failure rate', { unit: '%', min: 1, max: 100 })}
               {windowed &&

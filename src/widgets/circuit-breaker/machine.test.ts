@@ -309,7 +309,7 @@ const policyArb: fc.Arbitrary<Policy> = fc.oneof(
   ),
   fc.record({
     kind: fc.constant('time' as const),
-    windowMs: fc.integer({ min: 100, max: 5000 }),
+    windowMs: fc.integer({ min: 1, max: 5 }).map((s) => s * 1000),
     failureRate: fc.double({ min: 0.05, max: 1, noNaN: true }),
     minimumCalls: fc.integer({ min: 1, max: 8 }),
   }),

@@ -27,14 +27,27 @@ export interface BreakerConfig {
   trialCalls: number;
 }
 
-/** One recorded outcome in the closed state's window. */
-interface Recorded {
-  at: number;
-  failed: boolean;
+/**
+ * The closed state's memory. Count policy: the last outcomes, oldest first (true = failed).
+ * Time policy: per-second buckets, as Resilience4j aggregates them, so memory and work depend
+ * on the window's length in seconds, not on the call rate.
+ */
+export interface Bucket {
+  second: number;
+  calls: number;
+  failures: number;
+}
+
+interface WindowRecord {
+  recent: readonly boolean[];
+  buckets: readonly Bucket[];
+  /** Calls and failures currently in the window. */
+  calls: number;
+  failures: number;
 }
 
 export type BreakerState =
-  | { name: 'closed'; epoch: number; window: readonly Recorded[]; consecutive: number }
+  | { name: 'closed'; epoch: number; window: WindowRecord; consecutive: number }
   | { name: 'open'; epoch: number; openedAt: number }
   | { name: 'half_open'; epoch: number; admitted: number; succeeded: number };
 
@@ -71,10 +84,12 @@ export interface Step {
   transitions: Transition[];
 }
 
+const emptyWindow: WindowRecord = { recent: [], buckets: [], calls: 0, failures: 0 };
+
 export const initialState = (): BreakerState => ({
   name: 'closed',
   epoch: 0,
-  window: [],
+  window: emptyWindow,
   consecutive: 0,
 });
 
@@ -90,7 +105,7 @@ export function isFailure(
 }
 
 function closed(epoch: number): BreakerState {
-  return { name: 'closed', epoch, window: [], consecutive: 0 };
+  return { name: 'closed', epoch, window: emptyWindow, consecutive: 0 };
 }
 
 /** Judges the closed state's record after a new outcome; returns a trip reason or null. */
@@ -103,9 +118,9 @@ function tripReason(
       ? `${state.consecutive} consecutive failures (threshold ${policy.threshold})`
       : null;
   }
-  const n = state.window.length;
+  const n = state.window.calls;
   if (n < policy.minimumCalls) return null;
-  const f = state.window.reduce((k, r) => k + (r.failed ? 1 : 0), 0);
+  const f = state.window.failures;
   const rate = f / n;
   if (rate < policy.failureRate) return null;
   const scope =
@@ -123,19 +138,53 @@ function record(
 ): Extract<BreakerState, { name: 'closed' }> {
   const consecutive = failed ? state.consecutive + 1 : 0;
   if (policy.kind === 'consecutive') return { ...state, consecutive };
-  let window = [...state.window, { at: now, failed }];
-  if (policy.kind === 'count' && window.length > policy.size)
-    window = window.slice(window.length - policy.size);
-  if (policy.kind === 'time') window = window.filter((r) => r.at > now - policy.windowMs);
-  return { ...state, window, consecutive };
+  const w = state.window;
+  if (policy.kind === 'count') {
+    const recent = [...w.recent, failed];
+    let failures = w.failures + (failed ? 1 : 0);
+    if (recent.length > policy.size) failures -= recent.shift() ? 1 : 0;
+    return { ...state, consecutive, window: { ...w, recent, calls: recent.length, failures } };
+  }
+  const aged = evict(w, now, policy.windowMs);
+  const second = Math.floor(now / 1000);
+  const last = aged.buckets.at(-1);
+  const buckets =
+    last && last.second === second
+      ? [
+          ...aged.buckets.slice(0, -1),
+          { second, calls: last.calls + 1, failures: last.failures + (failed ? 1 : 0) },
+        ]
+      : [...aged.buckets, { second, calls: 1, failures: failed ? 1 : 0 }];
+  return {
+    ...state,
+    consecutive,
+    window: { ...aged, buckets, calls: aged.calls + 1, failures: aged.failures + (failed ? 1 : 0) },
+  };
 }
 
-/** Drops outcomes that have aged out of a time-based window (pure). */
+/**
+ * Drops the buckets that have left a time window ending now: the window covers the current
+ * second and the (T − 1) before it.
+ */
+function evict(w: WindowRecord, now: number, windowMs: number): WindowRecord {
+  const oldest = Math.floor(now / 1000) - Math.round(windowMs / 1000) + 1;
+  const first = w.buckets[0];
+  if (!first || first.second >= oldest) return w;
+  const buckets = w.buckets.filter((b) => b.second >= oldest);
+  let calls = 0;
+  let failures = 0;
+  for (const b of buckets) {
+    calls += b.calls;
+    failures += b.failures;
+  }
+  return { ...w, buckets, calls, failures };
+}
+
+/** Lets outcomes age out of a time-based window before a call is judged (pure). */
 function age(state: Extract<BreakerState, { name: 'closed' }>, now: number, policy: Policy) {
-  if (policy.kind !== 'time' || state.window.length === 0) return state;
-  const first = state.window[0];
-  if (first && first.at > now - policy.windowMs) return state;
-  return { ...state, window: state.window.filter((r) => r.at > now - policy.windowMs) };
+  if (policy.kind !== 'time') return state;
+  const window = evict(state.window, now, policy.windowMs);
+  return window === state.window ? state : { ...state, window };
 }
 
 export function transition(

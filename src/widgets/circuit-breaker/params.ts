@@ -62,10 +62,12 @@ export const policySchema = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('time'),
+    // Whole seconds: the window is kept as per-second buckets, as Resilience4j keeps it.
     windowMs: z
       .number()
-      .min(100, 'A time window must be at least 0.1 s')
-      .max(600_000, 'A time window must be at most 600 s'),
+      .min(1000, 'A time window must be at least 1 s')
+      .max(600_000, 'A time window must be at most 600 s')
+      .refine((ms) => Number.isInteger(ms / 1000), 'A time window is a whole number of seconds'),
     failureRate: z
       .number()
       .min(0.01, 'Failure-rate threshold must be between 1 % and 100 %')
