@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import { useResolvedTheme } from '../../app/theme';
+import { sumBins } from './simulate';
 import type { RunSeries, StateSpan } from './simulate';
 
 const palettes = {
@@ -86,29 +87,15 @@ const Plot = memo(function Plot({
     const per = Math.max(1, Math.ceil(n / MAX_POINTS));
     const rows = [];
     for (let start = 0; start < n; start += per) {
-      let success = 0;
-      let failure = 0;
-      let timeout = 0;
-      let rejected = 0;
-      let latency = 0;
-      const end = Math.min(n, start + per);
-      for (let i = start; i < end; i++) {
-        const count = b.success[i]! + b.failure[i]! + b.timeout[i]! + b.rejected[i]!;
-        success += b.success[i]!;
-        failure += b.failure[i]!;
-        timeout += b.timeout[i]!;
-        rejected += b.rejected[i]!;
-        latency += b.meanLatencyMs[i]! * count;
-      }
-      const total = success + failure + timeout + rejected;
-      const k = end - start;
+      const sum = sumBins(b, start, start + per);
+      const k = Math.min(n, start + per) - start;
       rows.push({
         t: start,
-        success: success / k,
-        failure: failure / k,
-        timeout: timeout / k,
-        rejected: rejected / k,
-        latency: total ? Math.round(latency / total) : 0,
+        success: sum.success / k,
+        failure: sum.failure / k,
+        timeout: sum.timeout / k,
+        rejected: sum.rejected / k,
+        latency: Math.round(sum.meanLatencyMs),
       });
     }
     return { data: rows, per };

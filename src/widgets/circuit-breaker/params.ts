@@ -37,6 +37,11 @@ export const faultSchema = z.discriminatedUnion('kind', [
 ]);
 export type Fault = z.infer<typeof faultSchema>;
 
+const rateMessage = 'Failure-rate threshold must be between 1 % and 100 %';
+const failureRate = z.number().min(0.01, rateMessage).max(1, rateMessage);
+const minimumCalls = (max: number) =>
+  z.int('Minimum calls must be a whole number').min(1, 'Minimum calls must be at least 1').max(max);
+
 export const policySchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('consecutive'),
@@ -51,14 +56,8 @@ export const policySchema = z.discriminatedUnion('kind', [
       .int('Window size must be a whole number of calls')
       .min(1, 'Window must hold at least 1 call')
       .max(1000, 'Window can hold at most 1000 calls'),
-    failureRate: z
-      .number()
-      .min(0.01, 'Failure-rate threshold must be between 1 % and 100 %')
-      .max(1, 'Failure-rate threshold must be between 1 % and 100 %'),
-    minimumCalls: z
-      .int('Minimum calls must be a whole number')
-      .min(1, 'Minimum calls must be at least 1')
-      .max(1000),
+    failureRate,
+    minimumCalls: minimumCalls(1000),
   }),
   z.object({
     kind: z.literal('time'),
@@ -68,14 +67,8 @@ export const policySchema = z.discriminatedUnion('kind', [
       .min(1000, 'A time window must be at least 1 s')
       .max(600_000, 'A time window must be at most 600 s')
       .refine((ms) => Number.isInteger(ms / 1000), 'A time window is a whole number of seconds'),
-    failureRate: z
-      .number()
-      .min(0.01, 'Failure-rate threshold must be between 1 % and 100 %')
-      .max(1, 'Failure-rate threshold must be between 1 % and 100 %'),
-    minimumCalls: z
-      .int('Minimum calls must be a whole number')
-      .min(1, 'Minimum calls must be at least 1')
-      .max(100_000),
+    failureRate,
+    minimumCalls: minimumCalls(100_000),
   }),
 ]);
 

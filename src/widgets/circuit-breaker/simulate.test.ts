@@ -4,7 +4,7 @@ import { logNormalFromMedianP99 } from '../../sim/rng';
 import { fromDirective } from './directive';
 import { paramsSchema, presets } from './params';
 import type { CircuitBreakerParams } from './params';
-import { OUTCOME, simulateAll } from './simulate';
+import { OUTCOME, simulateAll, sumBins } from './simulate';
 import type { CircuitBreakerRun } from './simulate';
 import { healthyFailureProbability, wilson95 } from './theory';
 
@@ -100,6 +100,24 @@ describe('the experiment is fair and reproducible', () => {
       expect(w.outcome[i]).toBe(wo.outcome[i]);
       expect(w.latencyMs[i]).toBe(wo.latencyMs[i]);
     }
+  });
+
+  it('per-second totals add up to the run summary, over any split of the run', () => {
+    const run = simulateAll(presets.outage.params, presets.outage.seed);
+    const s = run.withBreaker.summary;
+    const all = sumBins(run.withBreaker.bins, 0, 10_000);
+    expect(all).toMatchObject({
+      success: s.successes,
+      failure: s.failures,
+      timeout: s.timeouts,
+      rejected: s.rejected,
+      total: s.total,
+    });
+    expect(all.meanLatencyMs).toBeCloseTo(s.latencyMeanMs, 2);
+    const a = sumBins(run.withBreaker.bins, 0, 37);
+    const b = sumBins(run.withBreaker.bins, 37, 120);
+    expect(a.total + b.total).toBe(s.total);
+    expect(sumBins(run.withBreaker.bins, 50, 50)).toMatchObject({ total: 0, meanLatencyMs: 0 });
   });
 
   it('counts add up, and the state band covers the run without gaps', () => {

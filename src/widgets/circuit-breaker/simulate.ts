@@ -63,6 +63,43 @@ export interface RunSeries {
   summary: RunSummary;
 }
 
+export interface BinTotals {
+  success: number;
+  failure: number;
+  timeout: number;
+  rejected: number;
+  total: number;
+  /** Mean latency users saw over these seconds (0 when there were no calls). */
+  meanLatencyMs: number;
+}
+
+/** Totals over the whole seconds [from, to) of a run's per-second bins. */
+export function sumBins(bins: RunSeries['bins'], from: number, to: number): BinTotals {
+  let success = 0;
+  let failure = 0;
+  let timeout = 0;
+  let rejected = 0;
+  let latencyWeighted = 0;
+  const end = Math.min(bins.success.length, to);
+  for (let i = Math.max(0, from); i < end; i++) {
+    const n = bins.success[i]! + bins.failure[i]! + bins.timeout[i]! + bins.rejected[i]!;
+    success += bins.success[i]!;
+    failure += bins.failure[i]!;
+    timeout += bins.timeout[i]!;
+    rejected += bins.rejected[i]!;
+    latencyWeighted += bins.meanLatencyMs[i]! * n;
+  }
+  const total = success + failure + timeout + rejected;
+  return {
+    success,
+    failure,
+    timeout,
+    rejected,
+    total,
+    meanLatencyMs: total ? latencyWeighted / total : 0,
+  };
+}
+
 export interface StateSpan {
   state: StateName;
   fromMs: number;
