@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { erlangB, erlangC, mg1, mm1, mmc, mmcc, mmck } from './theory';
+import type { QueueResult } from './theory';
+
+const m = (r: QueueResult) => {
+  if (!r.ok) throw new Error(r.reason);
+  return r.metrics;
+};
+
+// Reference values: exact rational arithmetic in Python (fractions.Fraction), or textbook closed forms.
+describe('queueing closed forms', () => {
+  it('M/M/1 at ρ = 0.8', () => {
+    expect(m(mm1(0.8, 1))).toMatchObject({ rho: 0.8, pWait: 0.8 });
+    const q = m(mm1(0.8, 1));
+    expect(q.L).toBeCloseTo(4, 12);
+    expect(q.Lq).toBeCloseTo(3.2, 12);
+    expect(q.W).toBeCloseTo(5, 12);
+    expect(q.Wq).toBeCloseTo(4, 12);
+  });
+
+  it('Erlang B and C match exact values, including hundreds of servers', () => {
+    expect(erlangB(10, 5)).toBeCloseTo(0.018384570336648132, 14);
+    expect(erlangC(2, 1)).toBeCloseTo(1 / 3, 14);
+    expect(erlangC(10, 8)).toBeCloseTo(0.40918015079644354, 13);
+    expect(erlangB(500, 480)).toBeCloseTo(0.014325780722426129, 12);
+    expect(erlangC(500, 480)).toBeCloseTo(0.26651251996236414, 12);
+  });
+
+  it('M/M/c: Lq = P(wait)·ρ/(1 − ρ), Wq = Lq/λ, W = Wq + 1/μ, L = λW', () => {
+    const q = m(mmc(8, 1, 10));
+    expect(q.pWait).toBeCloseTo(0.40918015079644354, 12);
+    expect(q.Lq).toBeCloseTo((0.40918015079644354 * 0.8) / 0.2, 10);
+    expect(q.Wq).toBeCloseTo(q.Lq / 8, 12);
+    expect(q.W).toBeCloseTo(q.Wq + 1, 12);
+    expect(q.L).toBeCloseTo(8 * q.W, 12);
+    // One server: the same as M/M/1.
+    expect(m(mmc(0.8, 1, 1)).Lq).toBeCloseTo(3.2, 12);
+  });
+
+  it('M/M/c/K matches exact values; M/M/1/K matches its closed form', () => {
+    const q = m(mmck(2, 1, 3, 6));
+    expect(q.pBlock).toBeCloseTo(0.0481203007518797, 13);
+    expect(q.throughput).toBeCloseTo(1.9037593984962407, 13);
+    expect(q.L).toBeCloseTo(2.300751879699248, 12);
+    expect(q.Lq).toBeCloseTo(0.3969924812030075, 12);
+    expect(q.W).toBeCloseTo(1.2085308056872037, 12);
+    expect(q.Wq).toBeCloseTo(0.20853080568720378, 12);
+    // M/M/1/5 at ρ = 0.5: p_K = (1 − ρ)ρ^K / (1 − ρ^(K+1)) = 1/63.
+    expect(m(mmck(1, 2, 1, 5)).pBlock).toBeCloseTo(1 / 63, 14);
+  });
+
+  it('M/M/c/c blocks with Erlang B; a huge room behaves like M/M/c', () => {
+    expect(m(mmcc(5, 1, 10)).pBlock).toBeCloseTo(erlangB(10, 5), 13);
+    const big = m(mmck(8, 1, 10, 2000));
+    const open = m(mmc(8, 1, 10));
+    expect(big.Lq).toBeCloseTo(open.Lq, 8);
+    expect(big.pWait).toBeCloseTo(open.pWait, 8);
+    expect(m(mmck(500, 1, 480, 700)).pBlock).toBeGreaterThan(0);
+  });
+
+  it('M/G/1: deterministic service halves the M/M/1 queue; exponential service equals it', () => {
+    const md1 = m(mg1(0.8, 1, 0));
+    expect(md1.Lq).toBeCloseTo(0.64 / 0.4, 12);
+    expect(m(mg1(0.8, 1, 1)).Lq).toBeCloseTo(m(mm1(0.8, 1)).Lq, 12);
+    expect(m(mg1(0.8, 1, 2)).Lq).toBeCloseTo((0.64 * 5) / 0.4, 12);
+  });
+
+  it('explains an unstable or nonsensical queue in words', () => {
+    expect(mm1(1.2, 1)).toEqual({
+      ok: false,
+      reason:
+        'ρ = 1.20: arrivals outpace what the server can serve, so the queue grows without bound',
+    });
+    expect(mmc(25, 1, 20)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('the 20 servers') as string,
+    });
+    expect(mmc(1, 1, 0)).toMatchObject({ ok: false });
+    expect(mmck(1, 1, 3, 2)).toMatchObject({
+      ok: false,
+      reason: 'The room K must be a whole number of at least c = 3',
+    });
+    expect(mm1(Number.NaN, 1)).toMatchObject({
+      ok: false,
+      reason: 'Arrival rate λ must be a positive number',
+    });
+    // A finite room is stable even when overloaded.
+    expect(m(mmck(30, 1, 20, 40)).pBlock).toBeGreaterThan(0.3);
+  });
+
+  it('properties: Erlang C ≥ Erlang B, both probabilities, Little’s law holds', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 400 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (c, rho) => {
+          const a = rho * c;
+          const b = erlangB(c, a);
+          const w = erlangC(c, a);
+          expect(b).toBeGreaterThanOrEqual(0);
+          expect(w).toBeLessThanOrEqual(1 + 1e-12);
+          expect(w).toBeGreaterThanOrEqual(b - 1e-12);
+          const q = m(mmc(a, 1, c));
+          expect(q.L).toBeCloseTo(q.Lq + a, 8);
+          const k = m(mmck(a, 1, c, c + 20));
+          expect(k.L).toBeCloseTo(k.throughput * k.W, 8);
+          expect(Number.isFinite(k.L)).toBe(true);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
