@@ -69,3 +69,8 @@ export const Z99 = 2.3263478740408408;
 export function logNormalFromMedianP99(median: number, p99: number): { mu: number; sigma: number } {
   return { mu: Math.log(median), sigma: Math.log(p99 / median) / Z99 };
 }
+
+/** True with probability p (one uniform draw, always, so streams stay aligned). */
+export function bernoulli(rng: Rng, p: number): boolean {
+  return rng.next() < p;
+}

@@ -2,12 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   binomialTail,
+  callsUntilFailureRun,
   erfc,
   healthyFailureProbability,
   logNormalExceeds,
   normalCdf,
+  outageCycle,
   pConsecutiveFailures,
   pFalseTripCountWindow,
+  tripsPerClosedCall,
   wilson95,
 } from './theory';
 import { logNormalFromMedianP99 } from '../../sim/rng';
@@ -82,5 +85,67 @@ describe('closed forms used by the lesson', () => {
     expect(small.high).toBeGreaterThan(0.1);
     expect(big.high - big.low).toBeLessThan(small.high - small.low);
     expect(wilson95(0, 0)).toEqual({ low: 0, high: 1 });
+  });
+});
+
+// Exact values: the waiting-time moments were solved as a Markov chain in Python with
+// fractions.Fraction (E_k = 1 + q·E_{k+1} + (1 − q)·E_0, and likewise for second moments); the
+// outage-cycle means were summed with decimal.Decimal over the Poisson distribution.
+describe('calls until a run of n failures (consecutive policy)', () => {
+  it('matches the Markov-chain solution', () => {
+    expect(callsUntilFailureRun(0.5, 3)).toEqual({ mean: 14, variance: 142 });
+    expect(callsUntilFailureRun(0.1, 2).mean).toBeCloseTo(110, 9);
+    expect(callsUntilFailureRun(0.1, 2).variance).toBeCloseTo(11790, 6);
+    // 142510/243 and 20026269970/59049
+    expect(callsUntilFailureRun(0.3, 5).mean).toBeCloseTo(586.4609053497942, 8);
+    expect(callsUntilFailureRun(0.3, 5).variance).toBeCloseTo(339146.64041728055, 3);
+    expect(callsUntilFailureRun(0.5, 1)).toEqual({ mean: 2, variance: 2 }); // geometric
+  });
+
+  it('has the right limits, and a trip rate near (1 − q)·qⁿ when failures are rare', () => {
+    expect(callsUntilFailureRun(1, 4)).toEqual({ mean: 4, variance: 0 });
+    expect(callsUntilFailureRun(0, 4).mean).toBe(Number.POSITIVE_INFINITY);
+    expect(tripsPerClosedCall(0.01, 3) / (0.99 * 1e-6)).toBeCloseTo(1, 5);
+    expect(tripsPerClosedCall(0.5, 3)).toBe(1 / 14);
+  });
+});
+
+describe('load on a dependency that is down, with the breaker probing it', () => {
+  it('forwards E[min(m, 1 + Poisson(λd))] calls per cycle', () => {
+    // λd = 1, m = 3: 3 − 3/e.
+    const c = outageCycle({ ratePerS: 4, waitMs: 1000, failAfterMs: 250, trialCalls: 3 });
+    expect(c.forwardedPerCycle).toBeCloseTo(1.896361676485673, 14);
+    expect(c.callsPerCycle).toBe(6);
+    expect(c.cycleMs).toBe(1500);
+    expect(c.forwardedShare).toBeCloseTo(1.896361676485673 / 6, 14);
+    // λd = 2, m = 5, and λd = 0.5, m = 2 (2 − e^−0.5).
+    expect(
+      outageCycle({ ratePerS: 2, waitMs: 0, failAfterMs: 1000, trialCalls: 5 }).forwardedPerCycle,
+    ).toBeCloseTo(2.924858990371939, 14);
+    expect(
+      outageCycle({ ratePerS: 1, waitMs: 0, failAfterMs: 500, trialCalls: 2 }).forwardedPerCycle,
+    ).toBeCloseTo(1.3934693402873666, 14);
+  });
+
+  it('forwards exactly one call per cycle with one trial, or when calls fail at once', () => {
+    expect(
+      outageCycle({ ratePerS: 100, waitMs: 5000, failAfterMs: 1000, trialCalls: 1 })
+        .forwardedPerCycle,
+    ).toBe(1);
+    expect(
+      outageCycle({ ratePerS: 100, waitMs: 5000, failAfterMs: 0, trialCalls: 10 })
+        .forwardedPerCycle,
+    ).toBe(1);
+  });
+
+  it('forwards all m trials when many callers arrive before the probe fails, without NaN', () => {
+    const c = outageCycle({
+      ratePerS: 5000,
+      waitMs: 600_000,
+      failAfterMs: 600_000,
+      trialCalls: 100,
+    });
+    expect(c.forwardedPerCycle).toBe(100);
+    expect(c.forwardedShare).toBeCloseTo(100 / (1 + 5 * 1_200_000), 12);
   });
 });

@@ -115,3 +115,75 @@ export function wilson95(successes: number, n: number): { low: number; high: num
   const half = (z * Math.sqrt((phat * (1 - phat)) / n + (z * z) / (4 * n * n))) / denom;
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
+
+/**
+ * How many calls a closed breaker with the consecutive-failures policy records before it trips,
+ * when each call fails independently with probability q: the waiting time T for the first run
+ * of n failures in Bernoulli trials (Feller, vol. 1, XIII.7):
+ *   E[T]   = (1 − qⁿ) / ((1 − q) qⁿ)
+ *   Var[T] = (1 − (2n + 1)(1 − q) qⁿ − q²ⁿ⁺¹) / ((1 − q)² q²ⁿ)
+ * Each trip starts the closed record afresh, so closed periods are renewal cycles: over many
+ * calls the breaker trips about once every E[T] calls it records (renewal-reward theorem).
+ */
+export function callsUntilFailureRun(q: number, n: number): { mean: number; variance: number } {
+  if (q <= 0) return { mean: Number.POSITIVE_INFINITY, variance: Number.POSITIVE_INFINITY };
+  if (q >= 1) return { mean: n, variance: 0 };
+  const qn = q ** n;
+  return {
+    mean: (1 - qn) / ((1 - q) * qn),
+    variance: (1 - (2 * n + 1) * (1 - q) * qn - q ** (2 * n + 1)) / ((1 - q) ** 2 * qn * qn),
+  };
+}
+
+/** Long-run trips per call recorded while closed, for the consecutive-failures policy. */
+export function tripsPerClosedCall(q: number, n: number): number {
+  return 1 / callsUntilFailureRun(q, n).mean;
+}
+
+export interface OutageCycle {
+  /** Calls that arrive in one cycle, probe included: 1 + λ(d + W). */
+  callsPerCycle: number;
+  /** Calls the dependency receives in one cycle: E[min(m, 1 + Poisson(λd))]. */
+  forwardedPerCycle: number;
+  /** d + W + 1/λ: the failing probe, the wait, then the wait for the next caller. */
+  cycleMs: number;
+  /** forwardedPerCycle / callsPerCycle; the load spared is 1 minus this. */
+  forwardedShare: number;
+}
+
+/**
+ * What reaches a dependency that is completely down, once the breaker has tripped. An open
+ * breaker forwards nothing, so the only load is the half-open probing, and the breaker settles
+ * into a cycle: the first caller after the wait W becomes the probe; it fails after d ms (the
+ * client timeout if calls hang, the failure latency if they fail fast); meanwhile up to m − 1
+ * more callers are admitted as trials; the probe's failure re-opens the breaker and the wait
+ * restarts. With Poisson callers at λ per second, by the renewal-reward theorem the long-run
+ * share of calls that reach the dependency is E[forwarded per cycle] / E[calls per cycle].
+ * Exact when d is fixed (a hanging dependency and a fixed timeout).
+ */
+export function outageCycle(o: {
+  ratePerS: number;
+  waitMs: number;
+  failAfterMs: number;
+  trialCalls: number;
+}): OutageCycle {
+  const lambda = o.ratePerS / 1000;
+  const mu = lambda * o.failAfterMs;
+  const m = o.trialCalls;
+  // E[min(m, 1 + K)] = Σ_{j<m} P(1 + K > j) = m − Σ_{i ≤ m−2} (m − 1 − i)·P(K = i), with the
+  // Poisson pmf stepped from e^−μ in log space so a large μ underflows to 0 rather than NaN.
+  let lowerMass = 0;
+  let logPmf = -mu;
+  for (let i = 0; i <= m - 2; i++) {
+    if (i > 0) logPmf += Math.log(mu / i);
+    lowerMass += (m - 1 - i) * Math.exp(logPmf);
+  }
+  const forwardedPerCycle = m - lowerMass;
+  const callsPerCycle = 1 + lambda * (o.failAfterMs + o.waitMs);
+  return {
+    callsPerCycle,
+    forwardedPerCycle,
+    cycleMs: o.failAfterMs + o.waitMs + 1 / lambda,
+    forwardedShare: forwardedPerCycle / callsPerCycle,
+  };
+}
