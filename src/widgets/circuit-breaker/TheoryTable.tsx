@@ -4,10 +4,12 @@ import type { CircuitBreakerParams } from './params';
 import type { CircuitBreakerRun } from './simulate';
 import {
   healthyFailureProbability,
+  outageCycle,
   pConsecutiveFailures,
   pFalseTripCountWindow,
   wilson95,
 } from './theory';
+import { OUTCOME } from './simulate';
 import { fmtInt, fmtPct, fmtProb } from './format';
 
 interface Row {
@@ -75,6 +77,8 @@ function TheoryTableView({
       verdict: 'compare orders of magnitude',
     });
   }
+  const probing = probingRow(params, run);
+  if (probing) rows.push(probing);
   return (
     <table className="stat-table theory-table">
       <caption className="visually-hidden">Theory beside simulation</caption>
@@ -98,6 +102,52 @@ function TheoryTableView({
       </tbody>
     </table>
   );
+}
+
+/**
+ * While the dependency hangs, a tripped breaker settles into cycles of wait → trial calls →
+ * timeout → re-open; renewal theory gives the long-run share of calls that still reach it.
+ */
+function probingRow(params: CircuitBreakerParams, run: CircuitBreakerRun): Row | null {
+  if (!params.breaker.enabled) return null;
+  const outage = params.faults.find(
+    (f) => f.kind === 'outage' && f.hang && f.endS - f.startS >= 10,
+  );
+  if (!outage) return null;
+  // Whole probe cycles only: from the first probe during the outage to the last one.
+  const probes = run.withBreaker.log.filter(
+    (t) => t.name === 'probe' && t.at >= outage.startS * 1000 && t.at < outage.endS * 1000,
+  );
+  const first = probes[0];
+  const last = probes.at(-1);
+  if (!first || !last || probes.length < 3) return null;
+  const { arrivalMs, outcome } = run.withBreaker;
+  let calls = 0;
+  let forwarded = 0;
+  for (let i = 0; i < arrivalMs.length; i++) {
+    const at = arrivalMs[i]!;
+    if (at < first.at || at >= last.at) continue;
+    calls++;
+    if (outcome[i] !== OUTCOME.rejected) forwarded++;
+  }
+  if (calls === 0) return null;
+  const theory = outageCycle({
+    ratePerS: params.rate,
+    waitMs: params.breaker.waitMs,
+    failAfterMs: params.timeoutMs,
+    trialCalls: params.breaker.trialCalls,
+  }).forwardedShare;
+  const ci = wilson95(forwarded, calls);
+  return {
+    label:
+      'Share of calls still reaching the hanging dependency after the trip (renewal theory of the probe cycle)',
+    theory: fmtPct(theory),
+    measured: `${fmtPct(forwarded / calls)} (${fmtInt(forwarded)} of ${fmtInt(calls)}; 95 % CI ${fmtPct(ci.low)}–${fmtPct(ci.high)})`,
+    verdict:
+      theory >= ci.low && theory <= ci.high
+        ? 'agrees'
+        : 'few probe cycles in one run, so expect scatter',
+  };
 }
 
 function inAnyFault(params: CircuitBreakerParams, atMs: number): boolean {
