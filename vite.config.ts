@@ -1,6 +1,5 @@
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
-import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { workbookContent } from './src/content/vitePlugin.ts';
 
@@ -15,20 +14,6 @@ export default defineConfig({
       ? []
       : [workbookContent({ contentDir: path.join(root, 'content'), rootDir: root })]),
     react(),
-    // Offline: the service worker precaches the whole build (lessons, diagrams, the worker),
-    // so the workbook keeps working on a train or on venue Wi-Fi after the first visit.
-    VitePWA({
-      registerType: 'autoUpdate',
-      injectRegister: null,
-      manifest: false,
-      workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,woff2,json}'],
-        // Mermaid's largest layout chunk is ~1.5 MB.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
-        navigateFallback: 'index.html',
-        cleanupOutdatedCaches: true,
-      },
-    }),
   ],
   build: {
     // The bundle-budget script reads the manifest to know what a lesson page loads.
