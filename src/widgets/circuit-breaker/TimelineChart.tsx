@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import {
-  Bar,
+  Area,
   CartesianGrid,
   ComposedChart,
   Legend,
@@ -40,7 +40,10 @@ const palettes = {
   },
 };
 
-/** Long runs are drawn as at most this many bars; each bar then covers several seconds. */
+/**
+ * Calls per second are stacked step areas (four SVG paths), not bars (hundreds of rects), so a
+ * finished run draws quickly. Long runs are grouped into at most this many steps.
+ */
 const MAX_POINTS = 240;
 const Y_LEFT = 44;
 const Y_RIGHT = 64;
@@ -98,6 +101,9 @@ const Plot = memo(function Plot({
         latency: Math.round(sum.meanLatencyMs),
       });
     }
+    // Step areas draw each bucket from its start to the next one: close the last bucket.
+    const lastRow = rows.at(-1);
+    if (lastRow) rows.push({ ...lastRow, t: n });
     return { data: rows, per };
   }, [series]);
   const seconds = series.bins.success.length;
@@ -107,7 +113,6 @@ const Plot = memo(function Plot({
         accessibilityLayer={false}
         data={data}
         margin={{ top: MARGIN, right: MARGIN, bottom: MARGIN, left: 0 }}
-        barCategoryGap={0}
       >
         <CartesianGrid stroke={c.grid} strokeDasharray="3 3" />
         {band
@@ -154,35 +159,47 @@ const Plot = memo(function Plot({
           labelFormatter={(t) => `${Number(t)}–${Number(t) + per} s`}
         />
         <Legend wrapperStyle={{ color: c.text }} />
-        <Bar
+        <Area
+          type="stepAfter"
           yAxisId="calls"
           dataKey="success"
-          name={per > 1 ? `Success (per s, ${per} s bars)` : 'Success'}
+          name={per > 1 ? `Success (per s, ${per} s steps)` : 'Success'}
           stackId="calls"
+          stroke="none"
+          fillOpacity={1}
           fill={c.success}
           isAnimationActive={false}
         />
-        <Bar
+        <Area
+          type="stepAfter"
           yAxisId="calls"
           dataKey="failure"
           name="Failure"
           stackId="calls"
+          stroke="none"
+          fillOpacity={1}
           fill={c.failure}
           isAnimationActive={false}
         />
-        <Bar
+        <Area
+          type="stepAfter"
           yAxisId="calls"
           dataKey="timeout"
           name="Timeout"
           stackId="calls"
+          stroke="none"
+          fillOpacity={1}
           fill={c.timeout}
           isAnimationActive={false}
         />
-        <Bar
+        <Area
+          type="stepAfter"
           yAxisId="calls"
           dataKey="rejected"
           name="Failed fast"
           stackId="calls"
+          stroke="none"
+          fillOpacity={1}
           fill={c.rejected}
           isAnimationActive={false}
         />
