@@ -1,4 +1,5 @@
 import { createRng, exponential, logNormalFromMedianP99, standardNormal } from '../../sim/rng';
+import { EventHeap } from '../../sim/heap';
 import { initialState, transition } from './machine';
 import type { BreakerConfig, BreakerState, StateName, Transition } from './machine';
 import type { CircuitBreakerParams, Fault } from './params';
@@ -191,61 +192,6 @@ function inFault(faults: readonly Fault[], atMs: number): boolean {
   return faults.some((f) => s >= f.startS && s < f.endS);
 }
 
-/** A binary min-heap of pending completions, ordered by time then call index (deterministic). */
-class Completions {
-  private time: number[] = [];
-  private call: number[] = [];
-  get size() {
-    return this.time.length;
-  }
-  peekTime(): number {
-    return this.time[0] ?? Number.POSITIVE_INFINITY;
-  }
-  push(t: number, i: number) {
-    const time = this.time;
-    const call = this.call;
-    let k = time.length;
-    time.push(t);
-    call.push(i);
-    while (k > 0) {
-      const parent = (k - 1) >> 1;
-      if (this.less(parent, k)) break;
-      this.swap(parent, k);
-      k = parent;
-    }
-  }
-  pop(): number {
-    const top = this.call[0]!;
-    const lastT = this.time.pop()!;
-    const lastC = this.call.pop()!;
-    if (this.time.length > 0) {
-      this.time[0] = lastT;
-      this.call[0] = lastC;
-      let k = 0;
-      for (;;) {
-        const l = 2 * k + 1;
-        const r = l + 1;
-        let m = k;
-        if (l < this.time.length && this.less(l, m)) m = l;
-        if (r < this.time.length && this.less(r, m)) m = r;
-        if (m === k) break;
-        this.swap(m, k);
-        k = m;
-      }
-    }
-    return top;
-  }
-  private less(a: number, b: number) {
-    const ta = this.time[a]!;
-    const tb = this.time[b]!;
-    return ta < tb || (ta === tb && this.call[a]! < this.call[b]!);
-  }
-  private swap(a: number, b: number) {
-    [this.time[a], this.time[b]] = [this.time[b]!, this.time[a]!];
-    [this.call[a], this.call[b]] = [this.call[b]!, this.call[a]!];
-  }
-}
-
 function percentile(sorted: Float32Array, q: number): number {
   if (sorted.length === 0) return 0;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -281,7 +227,7 @@ function* pass(
   };
   const latencySum = new Float64Array(seconds);
   const log: Transition[] = [];
-  const pending = new Completions();
+  const pending = new EventHeap();
   let state: BreakerState = initialState();
   let inFlight = 0;
   let peakInFlight = 0;
@@ -308,8 +254,8 @@ function* pass(
 
   for (let i = 0; i < n; i++) {
     const at = draws.arrivalMs[i]!;
-    while (pending.size > 0 && pending.peekTime() <= at) {
-      const t = pending.peekTime();
+    while (pending.size > 0 && pending.peekKey() <= at) {
+      const t = pending.peekKey();
       finish(pending.pop(), t);
     }
     let permitted = true;
@@ -349,7 +295,7 @@ function* pass(
     if (i % SLICE === SLICE - 1) yield progressFrom + (progressSpan * i) / n;
   }
   while (pending.size > 0) {
-    const t = pending.peekTime();
+    const t = pending.peekKey();
     finish(pending.pop(), t);
   }
   for (let b = 0; b < seconds; b++) {

@@ -1,5 +1,6 @@
 import { createRng, exponential, standardNormal } from '../../sim/rng';
 import type { Rng } from '../../sim/rng';
+import { EventHeap } from '../../sim/heap';
 
 /**
  * Discrete-event simulation of a FIFO queue with c servers and an optional room of K.
@@ -62,47 +63,6 @@ const BATCHES = 20;
 /** Student t, 97.5 % quantile, 19 degrees of freedom. */
 const T_19 = 2.093024054408263;
 
-class MinHeap {
-  private a: number[] = [];
-  get size() {
-    return this.a.length;
-  }
-  peek() {
-    return this.a[0] ?? Number.POSITIVE_INFINITY;
-  }
-  push(x: number) {
-    const a = this.a;
-    a.push(x);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (a[p]! <= x) break;
-      a[i] = a[p]!;
-      i = p;
-    }
-    a[i] = x;
-  }
-  pop(): number {
-    const a = this.a;
-    const top = a[0]!;
-    const last = a.pop()!;
-    if (a.length > 0) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= a.length) break;
-        const r = l + 1;
-        const m = r < a.length && a[r]! < a[l]! ? r : l;
-        if (a[m]! >= last) break;
-        a[i] = a[m]!;
-        i = m;
-      }
-      a[i] = last;
-    }
-    return top;
-  }
-}
-
 function serviceSampler(p: QueueSimParams, rng: Rng): () => number {
   if (p.service === 'deterministic') return () => p.meanService;
   if (p.service === 'exponential') return () => exponential(rng, 1 / p.meanService);
@@ -141,9 +101,9 @@ export function* simulateQueue(
 ): Generator<number, QueueSimResult, void> {
   const rng = createRng(seed);
   const service = serviceSampler(p, rng);
-  const servers = new MinHeap();
+  const servers = new EventHeap();
   for (let i = 0; i < p.servers; i++) servers.push(0);
-  const inSystem = new MinHeap();
+  const inSystem = new EventHeap();
   const from = p.warmupS;
   const to = p.durationS;
   const span = to - from;
@@ -178,7 +138,7 @@ export function* simulateQueue(
     next = Math.max(next, t);
     t = next;
     if (t >= p.durationS) break;
-    while (inSystem.size > 0 && inSystem.peek() <= t) inSystem.pop();
+    while (inSystem.size > 0 && inSystem.peekKey() <= t) inSystem.pop();
     const sec = Math.min(seconds - 1, Math.floor(t));
     seenSum[sec]! += inSystem.size;
     seenCount[sec]!++;
@@ -187,7 +147,8 @@ export function* simulateQueue(
     if (p.room !== null && inSystem.size >= p.room) {
       if (counted) dropped++;
     } else {
-      const start = Math.max(t, servers.pop());
+      const start = Math.max(t, servers.peekKey());
+      servers.pop();
       const end = start + service();
       servers.push(end);
       inSystem.push(end);
