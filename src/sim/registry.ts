@@ -1,7 +1,9 @@
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
+import { queueModel } from '../widgets/queue/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
 export const registry = {
   'circuit-breaker': circuitBreakerModel,
+  queue: queueModel,
 } as unknown as Registry;

@@ -1,0 +1,18 @@
+import type { SimModel } from '../../sim/model';
+import { describeIssues } from '../../sim/zodMessages';
+import { queueParamsSchema } from './params';
+import type { QueueParams } from './params';
+import { simulateQueue } from './simulate';
+import type { QueueSimResult } from './simulate';
+
+/** The queue simulation as the worker sees it (the calculator's view is still to come). */
+export const queueModel: SimModel<QueueParams, QueueSimResult> = {
+  validate(params) {
+    const parsed = queueParamsSchema.safeParse(params);
+    return parsed.success
+      ? { ok: true, params: parsed.data }
+      : { ok: false, message: describeIssues(parsed.error.issues) };
+  },
+  run: simulateQueue,
+  transferables: (r) => [r.inSystemBySecond.buffer, r.waitEdges.buffer, r.waitCounts.buffer],
+};
