@@ -76,6 +76,14 @@ function TimelineChart({
   );
 }
 
+/** The four outcomes, stacked bottom to top in this order. */
+const outcomeSeries = [
+  { key: 'success', name: 'Success' },
+  { key: 'failure', name: 'Failure' },
+  { key: 'timeout', name: 'Timeout' },
+  { key: 'rejected', name: 'Failed fast' },
+] as const;
+
 const Plot = memo(function Plot({
   series,
   band,
@@ -159,50 +167,20 @@ const Plot = memo(function Plot({
           labelFormatter={(t) => `${Number(t)}–${Number(t) + per} s`}
         />
         <Legend wrapperStyle={{ color: c.text }} />
-        <Area
-          type="stepAfter"
-          yAxisId="calls"
-          dataKey="success"
-          name={per > 1 ? `Success (per s, ${per} s steps)` : 'Success'}
-          stackId="calls"
-          stroke="none"
-          fillOpacity={1}
-          fill={c.success}
-          isAnimationActive={false}
-        />
-        <Area
-          type="stepAfter"
-          yAxisId="calls"
-          dataKey="failure"
-          name="Failure"
-          stackId="calls"
-          stroke="none"
-          fillOpacity={1}
-          fill={c.failure}
-          isAnimationActive={false}
-        />
-        <Area
-          type="stepAfter"
-          yAxisId="calls"
-          dataKey="timeout"
-          name="Timeout"
-          stackId="calls"
-          stroke="none"
-          fillOpacity={1}
-          fill={c.timeout}
-          isAnimationActive={false}
-        />
-        <Area
-          type="stepAfter"
-          yAxisId="calls"
-          dataKey="rejected"
-          name="Failed fast"
-          stackId="calls"
-          stroke="none"
-          fillOpacity={1}
-          fill={c.rejected}
-          isAnimationActive={false}
-        />
+        {outcomeSeries.map((k, i) => (
+          <Area
+            key={k.key}
+            yAxisId="calls"
+            type="stepAfter"
+            dataKey={k.key}
+            name={i === 0 && per > 1 ? `${k.name} (per s, ${per} s steps)` : k.name}
+            stackId="calls"
+            stroke="none"
+            fillOpacity={1}
+            fill={c[k.key]}
+            isAnimationActive={false}
+          />
+        ))}
         <Line
           yAxisId="latency"
           dataKey="latency"

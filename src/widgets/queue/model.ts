@@ -1,5 +1,5 @@
 import type { SimModel } from '../../sim/model';
-import { describeIssues } from '../../sim/zodMessages';
+import { validateWith } from '../../sim/zodMessages';
 import { queueParamsSchema } from './params';
 import type { QueueParams } from './params';
 import { simulateQueue } from './simulate';
@@ -7,12 +7,7 @@ import type { QueueSimResult } from './simulate';
 
 /** The queue simulation as the worker sees it (the calculator's view is still to come). */
 export const queueModel: SimModel<QueueParams, QueueSimResult> = {
-  validate(params) {
-    const parsed = queueParamsSchema.safeParse(params);
-    return parsed.success
-      ? { ok: true, params: parsed.data }
-      : { ok: false, message: describeIssues(parsed.error.issues) };
-  },
+  validate: validateWith(queueParamsSchema),
   run: simulateQueue,
   transferables: (r) => [r.inSystemBySecond.buffer, r.waitEdges.buffer, r.waitCounts.buffer],
 };
