@@ -9,5 +9,10 @@ import type { QueueSimResult } from './simulate';
 export const queueModel: SimModel<QueueParams, QueueSimResult> = {
   validate: validateWith(queueParamsSchema),
   run: simulateQueue,
-  transferables: (r) => [r.inSystemBySecond.buffer, r.waitEdges.buffer, r.waitCounts.buffer],
+  transferables: (r) => [
+    r.inSystem.buffer,
+    r.waiting.buffer,
+    r.waitEdges.buffer,
+    r.waitCounts.buffer,
+  ],
 };

@@ -43,7 +43,9 @@ describe('queue simulation agrees with the closed forms (fixed seeds)', () => {
       { ...base, lambda: 8, servers: 10, durationS: 40_000, warmupS: 500 },
       2,
     );
-    expectAgrees(sim.Wq, metrics(mmc(8, 1, 10)).Wq);
+    const theory = metrics(mmc(8, 1, 10));
+    expectAgrees(sim.Wq, theory.Wq);
+    expectAgrees(sim.pWait, theory.pWait);
   });
 
   it('M/D/1 at ρ = 0.8: Pollaczek–Khinchine', () => {
@@ -73,9 +75,11 @@ describe('queue simulation agrees with the closed forms (fixed seeds)', () => {
 describe('queue simulation behaviour', () => {
   it('with ρ ≥ 1 and no room limit, the queue grows over the horizon', () => {
     const sim = simulateQueueAll({ ...base, lambda: 1.2, durationS: 2_000, warmupS: 0 }, 6);
-    const s = sim.inSystemBySecond;
-    const early = s.slice(0, 200).reduce((x, y) => x + y, 0) / 200;
-    const late = s.slice(-200).reduce((x, y) => x + y, 0) / 200;
+    const s = sim.inSystem;
+    expect(s.length).toBe(400);
+    expect(sim.binS).toBe(5);
+    const early = s.slice(0, 40).reduce((x, y) => x + y, 0) / 40;
+    const late = s.slice(-40).reduce((x, y) => x + y, 0) / 40;
     expect(late).toBeGreaterThan(early * 5);
     expect(late).toBeGreaterThan(200);
   });
@@ -98,8 +102,37 @@ describe('queue simulation behaviour', () => {
     const a = simulateQueueAll(p, 9);
     expect(simulateQueueAll(p, 9)).toEqual(a);
     expect(simulateQueueAll(p, 10).W.mean).not.toBe(a.W.mean);
-    expect(a.waitCounts.reduce((x, y) => x + y, 0)).toBe(a.admitted);
+    expect(a.waitCounts.reduce((x, y) => x + y, 0) + a.noWait).toBe(a.admitted);
     expect(a.waitP50).toBeLessThanOrEqual(a.waitP95);
     expect(a.waitP95).toBeLessThanOrEqual(a.waitP99);
+  });
+
+  it("Little's law holds for the simulation's own measurements", () => {
+    for (const [lambda, servers, seed] of [
+      [0.5, 1, 11],
+      [7, 10, 12],
+      [2.5, 3, 13],
+    ] as const) {
+      const sim = simulateQueueAll(
+        { ...base, lambda, servers, durationS: 20_000, warmupS: 500 },
+        seed,
+      );
+      // Edge effects (customers straddling the window's ends) are a few customers' worth.
+      expect(Math.abs(sim.L - sim.throughput * sim.W.mean)).toBeLessThan(0.02 * sim.L + 0.01);
+      expect(Math.abs(sim.Lq - sim.throughput * sim.Wq.mean)).toBeLessThan(0.03 * sim.Lq + 0.01);
+    }
+  });
+
+  it('counts waiting customers as those beyond the busy servers', () => {
+    const sim = simulateQueueAll({ ...base, lambda: 9, servers: 10, durationS: 3_000 }, 14);
+    for (let b = 0; b < sim.inSystem.length; b++) {
+      expect(sim.waiting[b]).toBeLessThanOrEqual(sim.inSystem[b]!);
+      expect(sim.waiting[b]).toBeGreaterThanOrEqual(Math.max(0, sim.inSystem[b]! - 10) - 1e-4);
+    }
+  });
+
+  it('marks bins without arrivals instead of inventing a zero', () => {
+    const sim = simulateQueueAll({ ...base, lambda: 0.01, durationS: 400, warmupS: 0 }, 15);
+    expect(sim.inSystem.filter((x) => x === -1).length).toBeGreaterThan(300);
   });
 });

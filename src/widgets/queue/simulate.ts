@@ -44,17 +44,27 @@ export interface QueueSimResult {
   admitted: number;
   dropped: number;
   dropRate: number;
+  /** Time averages over the window after the warm-up. */
   L: number;
   Lq: number;
   utilisation: number;
+  /** Admitted arrivals per second in the window (λ less the drops). */
+  throughput: number;
   W: Estimate;
   Wq: Estimate;
+  /** Share of admitted customers who had to wait. */
+  pWait: Estimate;
   waitP50: number;
   waitP95: number;
   waitP99: number;
-  /** Mean number in system seen by arrivals in each second (Poisson arrivals see time averages). */
-  inSystemBySecond: Float32Array;
-  /** Histogram of waits in the window: bucket upper edges (s) and counts. */
+  /** Width of each time bin of the two series below, seconds. */
+  binS: number;
+  /** Mean number in the system, and waiting, seen by arrivals in each bin (−1: no arrivals). */
+  inSystem: Float32Array;
+  waiting: Float32Array;
+  /** Customers admitted in the window who did not wait at all. */
+  noWait: number;
+  /** Histogram of the positive waits: bucket upper edges (s) and counts; the last bucket takes everything above. */
   waitEdges: Float64Array;
   waitCounts: Uint32Array;
 }
@@ -62,6 +72,9 @@ export interface QueueSimResult {
 const BATCHES = 20;
 /** Student t, 97.5 % quantile, 19 degrees of freedom. */
 const T_19 = 2.093024054408263;
+/** Most points a time series carries to the page. */
+export const MAX_BINS = 400;
+const BUCKETS = 40;
 
 function serviceSampler(p: QueueSimParams, rng: Rng): () => number {
   if (p.service === 'deterministic') return () => p.meanService;
@@ -93,6 +106,47 @@ function estimate(sums: Float64Array, counts: Uint32Array): Estimate {
   return { mean, halfWidth: (T_19 * Math.sqrt(variance)) / Math.sqrt(means.length) };
 }
 
+/** A growable array of doubles (a plain array of millions of numbers sorts far slower). */
+class Doubles {
+  data = new Float64Array(1024);
+  length = 0;
+  push(x: number) {
+    if (this.length === this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = x;
+  }
+  sorted(): Float64Array {
+    return this.data.subarray(0, this.length).sort();
+  }
+}
+
+/** The value below which a share q of the sorted sample falls (nearest rank); 0 when empty. */
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+function histogram(sorted: Float64Array): {
+  edges: Float64Array;
+  counts: Uint32Array;
+  noWait: number;
+} {
+  let firstPositive = 0;
+  while (firstPositive < sorted.length && sorted[firstPositive]! <= 0) firstPositive++;
+  const positive = sorted.subarray(firstPositive);
+  // Up to the 99.9th percentile, so one extreme wait does not squash the picture.
+  const top = quantile(positive, 0.999) || 1;
+  const width = top / BUCKETS;
+  const edges = new Float64Array(BUCKETS);
+  const counts = new Uint32Array(BUCKETS);
+  for (let b = 0; b < BUCKETS; b++) edges[b] = (b + 1) * width;
+  for (const w of positive) counts[Math.min(BUCKETS - 1, Math.floor(w / width))]!++;
+  return { edges, counts, noWait: firstPositive };
+}
+
 const SLICE = 50_000;
 
 export function* simulateQueue(
@@ -107,13 +161,18 @@ export function* simulateQueue(
   const from = p.warmupS;
   const to = p.durationS;
   const span = to - from;
-  const seconds = Math.ceil(p.durationS);
-  const seenSum = new Float64Array(seconds);
-  const seenCount = new Uint32Array(seconds);
+  const bins = Math.min(MAX_BINS, Math.ceil(p.durationS));
+  const binS = p.durationS / bins;
+  const seenSum = new Float64Array(bins);
+  const waitingSum = new Float64Array(bins);
+  const seenCount = new Uint32Array(bins);
   const wSum = new Float64Array(BATCHES);
   const wqSum = new Float64Array(BATCHES);
+  const waitedSum = new Float64Array(BATCHES);
   const batchCount = new Uint32Array(BATCHES);
-  const waits: number[] = [];
+  const waits = new Doubles();
+  const edges = p.burst ? [p.burst.startS, p.burst.endS] : [];
+  const c = p.servers;
   let areaL = 0;
   let areaLq = 0;
   let busy = 0;
@@ -128,23 +187,26 @@ export function* simulateQueue(
     // Piecewise-constant rate: a gap that crosses a rate change restarts at the change
     // (exponential gaps are memoryless, so this is exact).
     const rate = rateAt(p, t);
-    let next = t + exponential(rng, rate);
-    const edges = p.burst ? [p.burst.startS, p.burst.endS] : [];
-    const crossing = edges.find((e) => e > t && e <= next && rateAt(p, e) !== rate);
+    const next = t + exponential(rng, rate);
+    const crossing = edges.length
+      ? edges.find((e) => e > t && e <= next && rateAt(p, e) !== rate)
+      : undefined;
     if (crossing !== undefined) {
       t = crossing;
       continue;
     }
-    next = Math.max(next, t);
     t = next;
     if (t >= p.durationS) break;
     while (inSystem.size > 0 && inSystem.peekKey() <= t) inSystem.pop();
-    const sec = Math.min(seconds - 1, Math.floor(t));
-    seenSum[sec]! += inSystem.size;
-    seenCount[sec]!++;
+    const n = inSystem.size;
+    const bin = Math.min(bins - 1, Math.floor(t / binS));
+    seenSum[bin]! += n;
+    // FIFO and work-conserving: nobody waits while a server is idle, so n − c are waiting.
+    if (n > c) waitingSum[bin]! += n - c;
+    seenCount[bin]!++;
     const counted = t >= from;
     if (counted) arrivals++;
-    if (p.room !== null && inSystem.size >= p.room) {
+    if (p.room !== null && n >= p.room) {
       if (counted) dropped++;
     } else {
       const start = Math.max(t, servers.peekKey());
@@ -160,25 +222,22 @@ export function* simulateQueue(
         const batch = Math.min(BATCHES - 1, Math.floor(((t - from) / span) * BATCHES));
         wSum[batch]! += end - t;
         wqSum[batch]! += start - t;
+        if (start > t) waitedSum[batch]!++;
         batchCount[batch]!++;
         waits.push(start - t);
       }
     }
     if (++i % SLICE === 0) yield Math.min(0.95, t / p.durationS);
   }
-  waits.sort((a, b) => a - b);
-  const q = (x: number) =>
-    waits.length ? waits[Math.min(waits.length - 1, Math.ceil(x * waits.length) - 1)]! : 0;
-  const maxWait = waits.at(-1) ?? 0;
-  const bucketCount = 40;
-  const waitEdges = new Float64Array(bucketCount);
-  const waitCounts = new Uint32Array(bucketCount);
-  const width = maxWait > 0 ? maxWait / bucketCount : 1;
-  for (let b = 0; b < bucketCount; b++) waitEdges[b] = (b + 1) * width;
-  for (const w of waits) waitCounts[Math.min(bucketCount - 1, Math.floor(w / width))]!++;
-  const inSystemBySecond = new Float32Array(seconds);
-  for (let s = 0; s < seconds; s++)
-    inSystemBySecond[s] = seenCount[s] ? seenSum[s]! / seenCount[s]! : 0;
+  const sorted = waits.sorted();
+  const hist = histogram(sorted);
+  const inSystemSeries = new Float32Array(bins);
+  const waitingSeries = new Float32Array(bins);
+  for (let b = 0; b < bins; b++) {
+    const k = seenCount[b]!;
+    inSystemSeries[b] = k ? seenSum[b]! / k : -1;
+    waitingSeries[b] = k ? waitingSum[b]! / k : -1;
+  }
   return {
     arrivals,
     admitted,
@@ -187,14 +246,19 @@ export function* simulateQueue(
     L: areaL / span,
     Lq: areaLq / span,
     utilisation: busy / (span * p.servers),
+    throughput: admitted / span,
     W: estimate(wSum, batchCount),
     Wq: estimate(wqSum, batchCount),
-    waitP50: q(0.5),
-    waitP95: q(0.95),
-    waitP99: q(0.99),
-    inSystemBySecond,
-    waitEdges,
-    waitCounts,
+    pWait: estimate(waitedSum, batchCount),
+    waitP50: quantile(sorted, 0.5),
+    waitP95: quantile(sorted, 0.95),
+    waitP99: quantile(sorted, 0.99),
+    binS,
+    inSystem: inSystemSeries,
+    waiting: waitingSeries,
+    noWait: hist.noWait,
+    waitEdges: hist.edges,
+    waitCounts: hist.counts,
   };
 }
 

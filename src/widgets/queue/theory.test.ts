@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erlangB, erlangC, mg1, mm1, mmc, mmcc, mmck } from './theory';
+import {
+  erlangB,
+  erlangC,
+  mg1,
+  mm1,
+  mmc,
+  mmcc,
+  mmck,
+  mmcTargetValue,
+  mmcWaitQuantile,
+  smallestServers,
+  theoryFor,
+} from './theory';
+import type { TheoryInput } from './theory';
 import type { QueueResult } from './theory';
 
 const m = (r: QueueResult) => {
@@ -110,5 +123,96 @@ describe('queueing closed forms', () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('wait percentiles, the theory for a setting, and the server planner', () => {
+  it('M/M/3 with λ = 2, μ = 1: P(wait) = 4/9, Lq = 8/9', () => {
+    const q = m(mmc(2, 1, 3));
+    expect(q.pWait).toBeCloseTo(4 / 9, 14);
+    expect(q.Lq).toBeCloseTo(8 / 9, 14);
+  });
+
+  it('M/M/1 wait percentiles: P(Wq > t) = ρ·e^(−(μ−λ)t)', () => {
+    expect(mmcWaitQuantile(0.8, 1, 1, 0.99)).toBeCloseTo(Math.log(80) / 0.2, 12);
+    expect(mmcWaitQuantile(0.8, 1, 1, 0.5)).toBeCloseTo(Math.log(1.6) / 0.2, 12);
+    // Fewer than 5 % wait at all, so the median and p95 waits are zero.
+    expect(mmcWaitQuantile(0.04, 1, 1, 0.95)).toBe(0);
+    expect(mmcWaitQuantile(1.2, 1, 1, 0.99)).toBeNull();
+  });
+
+  it('the planner: 1 000 req/s at 20 ms needs 22 servers for a p99 wait under 50 ms', () => {
+    // Erlang C from factorials (Python): c = 21 gives p99 ≈ 86.6 ms, c = 22 gives ≈ 40.4 ms.
+    expect(mmcTargetValue(1000, 50, 21, 'waitP99')).toBeCloseTo(0.0866315, 6);
+    expect(mmcTargetValue(1000, 50, 22, 'waitP99')).toBeCloseTo(0.0403939, 6);
+    expect(smallestServers(1000, 50, { metric: 'waitP99', value: 0.05 })).toBe(22);
+    expect(smallestServers(1000, 50, { metric: 'pWait', value: 0.2 })).toBe(26);
+    expect(smallestServers(1000, 50, { metric: 'Wq', value: 0.001 })).toBe(25);
+    expect(smallestServers(1000, 1, { metric: 'Wq', value: 0.001 }, 100)).toBeNull();
+  });
+
+  it('properties: more servers never increase Wq or P(wait); a percentile is what it claims', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 300 }),
+        fc.double({ min: 0.05, max: 0.98, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (c, rho, q) => {
+          const a = rho * c;
+          const now = m(mmc(a, 1, c));
+          const more = m(mmc(a, 1, c + 1));
+          expect(more.Wq).toBeLessThanOrEqual(now.Wq + 1e-12);
+          expect(more.pWait).toBeLessThanOrEqual(now.pWait + 1e-12);
+          expect(now.pWait).toBeGreaterThanOrEqual(0);
+          expect(now.pWait).toBeLessThanOrEqual(1);
+          const t = mmcWaitQuantile(a, 1, c, q)!;
+          const tail = now.pWait * Math.exp(-(c - a) * t);
+          if (t > 0) expect(tail).toBeCloseTo(1 - q, 10);
+          else expect(now.pWait).toBeLessThanOrEqual(1 - q + 1e-12);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  const input: TheoryInput = {
+    lambda: 8,
+    meanService: 1,
+    service: 'exponential',
+    cv: 1,
+    servers: 10,
+    room: null,
+  };
+
+  it('picks the closed form that fits the settings', () => {
+    const exact = theoryFor(input);
+    expect(exact).toMatchObject({ kind: 'exact', model: 'M/M/10' });
+    if (exact.kind === 'exact') {
+      expect(exact.metrics.Wq).toBeCloseTo(m(mmc(8, 1, 10)).Wq, 14);
+      expect(exact.waitQuantiles?.p99).toBeCloseTo(mmcWaitQuantile(8, 1, 10, 0.99)!, 14);
+    }
+    expect(theoryFor({ ...input, servers: 1, lambda: 0.8 })).toMatchObject({
+      kind: 'exact',
+      model: 'M/M/1',
+    });
+    const md1 = theoryFor({ ...input, servers: 1, lambda: 0.8, service: 'deterministic' });
+    expect(md1).toMatchObject({ kind: 'exact', model: 'M/D/1' });
+    if (md1.kind === 'exact') expect(md1.metrics.Lq).toBeCloseTo(1.6, 12);
+    const room = theoryFor({ ...input, room: 12 });
+    expect(room).toMatchObject({ kind: 'exact', model: 'M/M/10/12' });
+    expect(theoryFor({ ...input, room: 10 })).toMatchObject({ model: 'M/M/10/10' });
+    expect(theoryFor({ ...input, room: 12, service: 'lognormal' })).toMatchObject({
+      kind: 'none',
+    });
+    expect(theoryFor({ ...input, lambda: 12 })).toMatchObject({ kind: 'unstable', rho: 1.2 });
+  });
+
+  it('M/G/c uses Allen–Cunneen: deterministic service halves the M/M/c wait', () => {
+    const approx = theoryFor({ ...input, service: 'deterministic' });
+    expect(approx.kind).toBe('approximate');
+    if (approx.kind === 'approximate') {
+      expect(approx.metrics.Wq).toBeCloseTo(m(mmc(8, 1, 10)).Wq / 2, 14);
+      expect(approx.metrics.L).toBeCloseTo(8 * approx.metrics.W, 12);
+    }
   });
 });

@@ -158,3 +158,154 @@ export function mg1(lambda: number, meanService: number, cv: number): QueueResul
     metrics: { rho, pWait: rho, Lq, L: lambda * W, Wq, W, throughput: lambda, pBlock: 0 },
   };
 }
+
+/**
+ * The q-quantile of the time spent waiting in M/M/c (c = 1 included): waits are 0 with
+ * probability 1 − C and otherwise exponential with rate cμ − λ, so P(Wq > t) = C·e^{−(cμ−λ)t}.
+ */
+export function mmcWaitQuantile(lambda: number, mu: number, c: number, q: number): number | null {
+  const a = lambda / mu;
+  if (!(a < c) || !(q > 0 && q < 1)) return null;
+  const C = erlangC(c, a);
+  if (1 - q >= C) return 0;
+  return Math.log(C / (1 - q)) / (c * mu - lambda);
+}
+
+export type ServiceShape = 'exponential' | 'deterministic' | 'lognormal';
+
+export interface TheoryInput {
+  lambda: number;
+  meanService: number;
+  service: ServiceShape;
+  cv: number;
+  servers: number;
+  room: number | null;
+}
+
+/** Coefficient of variation of the service time for each shape. */
+export function serviceCv(p: Pick<TheoryInput, 'service' | 'cv'>): number {
+  return p.service === 'exponential' ? 1 : p.service === 'deterministic' ? 0 : p.cv;
+}
+
+export type Theory =
+  | {
+      kind: 'exact' | 'approximate';
+      /** Kendall notation of the model used, e.g. "M/M/c". */
+      model: string;
+      /** How the numbers were obtained, in a sentence. */
+      method: string;
+      metrics: QueueMetrics;
+      /** Wait percentiles, when the model has them in closed form. */
+      waitQuantiles: { p50: number; p95: number; p99: number } | null;
+    }
+  | { kind: 'unstable'; model: string; reason: string; rho: number }
+  | { kind: 'none'; model: string; reason: string };
+
+/**
+ * The closed form that fits the calculator's settings, or why there is none. Exact for M/M/c,
+ * M/M/c/K and M/G/1; for M/G/c the Allen–Cunneen approximation, Wq ≈ Wq(M/M/c)·(1 + Cs²)/2.
+ */
+export function theoryFor(p: TheoryInput): Theory {
+  const mu = 1 / p.meanService;
+  const c = p.servers;
+  const cs = serviceCv(p);
+  const shape = p.service === 'exponential' ? 'M' : p.service === 'deterministic' ? 'D' : 'G';
+  if (p.room !== null) {
+    const model = p.room === c ? `M/${shape}/${c}/${c}` : `M/${shape}/${c}/${p.room}`;
+    if (p.service !== 'exponential') {
+      return {
+        kind: 'none',
+        model,
+        reason:
+          'There is no simple closed form for a finite room with non-exponential service; the simulation alone answers here.',
+      };
+    }
+    const r = mmck(p.lambda, mu, c, p.room);
+    if (!r.ok) return { kind: 'none', model, reason: r.reason };
+    return {
+      kind: 'exact',
+      model,
+      method:
+        p.room === c
+          ? 'Erlang B: with no waiting room, arrivals that find every server busy are turned away.'
+          : 'Birth–death chain over 0…K customers: arrivals that find the room full are turned away.',
+      metrics: r.metrics,
+      waitQuantiles: null,
+    };
+  }
+  const model = c === 1 ? `M/${shape}/1` : `M/${shape}/${c}`;
+  const rho = p.lambda / (mu * c);
+  if (rho >= 1) {
+    const r = c === 1 ? mm1(p.lambda, mu) : mmc(p.lambda, mu, c);
+    return { kind: 'unstable', model, rho, reason: r.ok ? '' : r.reason };
+  }
+  if (p.service === 'exponential') {
+    const r = c === 1 ? mm1(p.lambda, mu) : mmc(p.lambda, mu, c);
+    if (!r.ok) return { kind: 'none', model, reason: r.reason };
+    const quantile = (q: number) => mmcWaitQuantile(p.lambda, mu, c, q) ?? 0;
+    return {
+      kind: 'exact',
+      model,
+      method:
+        c === 1
+          ? 'M/M/1: L = ρ/(1 − ρ), W = 1/(μ − λ).'
+          : 'Erlang C: P(wait) = C(c, λ/μ), Lq = P(wait)·ρ/(1 − ρ), Wq = Lq/λ, W = Wq + 1/μ.',
+      metrics: r.metrics,
+      waitQuantiles: { p50: quantile(0.5), p95: quantile(0.95), p99: quantile(0.99) },
+    };
+  }
+  if (c === 1) {
+    const r = mg1(p.lambda, p.meanService, cs);
+    if (!r.ok) return { kind: 'none', model, reason: r.reason };
+    return {
+      kind: 'exact',
+      model,
+      method: `Pollaczek–Khinchine: Lq = ρ²(1 + Cs²)/(2(1 − ρ)) with Cs = ${cs}.`,
+      metrics: r.metrics,
+      waitQuantiles: null,
+    };
+  }
+  const r = mmc(p.lambda, mu, c);
+  if (!r.ok) return { kind: 'none', model, reason: r.reason };
+  const Wq = r.metrics.Wq * ((1 + cs * cs) / 2);
+  const W = Wq + p.meanService;
+  return {
+    kind: 'approximate',
+    model,
+    method: `Allen–Cunneen approximation: Wq ≈ Wq(M/M/c)·(1 + Cs²)/2 with Cs = ${cs}; P(wait) taken from Erlang C.`,
+    metrics: { ...r.metrics, Wq, W, Lq: p.lambda * Wq, L: p.lambda * W },
+    waitQuantiles: null,
+  };
+}
+
+export type ServerTarget = { metric: 'pWait' | 'Wq' | 'waitP99'; value: number };
+
+/** The M/M/c value of a planning target's metric with c servers (Infinity when unstable). */
+export function mmcTargetValue(
+  lambda: number,
+  mu: number,
+  c: number,
+  metric: ServerTarget['metric'],
+): number {
+  const r = mmc(lambda, mu, c);
+  if (!r.ok) return Number.POSITIVE_INFINITY;
+  if (metric === 'pWait') return r.metrics.pWait;
+  if (metric === 'Wq') return r.metrics.Wq;
+  return mmcWaitQuantile(lambda, mu, c, 0.99) ?? Number.POSITIVE_INFINITY;
+}
+
+/**
+ * The smallest number of servers whose M/M/c value meets the target, or null above `limit`.
+ * Every metric falls as c grows, so the first c that meets it is the answer.
+ */
+export function smallestServers(
+  lambda: number,
+  mu: number,
+  target: ServerTarget,
+  limit = 1000,
+): number | null {
+  for (let c = Math.max(1, Math.floor(lambda / mu) + 1); c <= limit; c++) {
+    if (mmcTargetValue(lambda, mu, c, target.metric) <= target.value) return c;
+  }
+  return null;
+}
