@@ -1,9 +1,11 @@
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
-import { queueModel } from '../widgets/queue/model';
+import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
 export const registry = {
   'circuit-breaker': circuitBreakerModel,
   queue: queueModel,
+  'queue-sweep': queueSweepModel,
+  'queue-plan': queuePlanModel,
 } as unknown as Registry;

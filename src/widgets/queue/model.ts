@@ -1,11 +1,13 @@
 import type { SimModel } from '../../sim/model';
 import { validateWith } from '../../sim/zodMessages';
-import { queueParamsSchema } from './params';
-import type { QueueParams } from './params';
+import { planParamsSchema, queueParamsSchema, sweepParamsSchema } from './params';
+import type { PlanParams, QueueParams, SweepParams } from './params';
 import { simulateQueue } from './simulate';
 import type { QueueSimResult } from './simulate';
+import { planServers, sweepUtilisation } from './studies';
+import type { PlanResult, SweepPoint } from './studies';
 
-/** The queue simulation as the worker sees it (the calculator's view is still to come). */
+/** One run of the queue calculator's settings. */
 export const queueModel: SimModel<QueueParams, QueueSimResult> = {
   validate: validateWith(queueParamsSchema),
   run: simulateQueue,
@@ -15,4 +17,16 @@ export const queueModel: SimModel<QueueParams, QueueSimResult> = {
     r.waitEdges.buffer,
     r.waitCounts.buffer,
   ],
+};
+
+/** The wait at a ladder of utilisations, for the hockey-stick chart. */
+export const queueSweepModel: SimModel<SweepParams, SweepPoint[]> = {
+  validate: validateWith(sweepParamsSchema),
+  run: sweepUtilisation,
+};
+
+/** The capacity planner's scan over server counts. */
+export const queuePlanModel: SimModel<PlanParams, PlanResult> = {
+  validate: validateWith(planParamsSchema),
+  run: planServers,
 };

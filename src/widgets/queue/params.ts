@@ -3,27 +3,36 @@ import { z } from 'zod';
 /** Parameters of a queue simulation run, with the limits and messages a learner sees. */
 export const MAX_ARRIVALS = 3_000_000;
 
+const lambda = z
+  .number({ error: 'Arrival rate must be a number' })
+  .positive('Arrival rate must be above 0')
+  .max(10_000, 'Arrival rate must be at most 10 000 per second');
+
+/** Service time and the servers: shared by a single run, the utilisation sweep and the planner. */
+export const serviceFields = {
+  meanService: z
+    .number()
+    .positive('Mean service time must be above 0')
+    .max(3600, 'Mean service time must be at most 3600 s'),
+  service: z.enum(['exponential', 'deterministic', 'lognormal'], {
+    error: 'Service times are exponential, deterministic or log-normal',
+  }),
+  cv: z
+    .number()
+    .min(0, 'The coefficient of variation cannot be negative')
+    .max(10, 'The coefficient of variation must be at most 10'),
+};
+
+const servers = z
+  .int('Servers must be a whole number')
+  .min(1, 'At least 1 server')
+  .max(1000, 'At most 1000 servers');
+
 export const queueParamsSchema = z
   .object({
-    lambda: z
-      .number({ error: 'Arrival rate must be a number' })
-      .positive('Arrival rate must be above 0')
-      .max(10_000, 'Arrival rate must be at most 10 000 per second'),
-    meanService: z
-      .number()
-      .positive('Mean service time must be above 0')
-      .max(3600, 'Mean service time must be at most 3600 s'),
-    service: z.enum(['exponential', 'deterministic', 'lognormal'], {
-      error: 'Service times are exponential, deterministic or log-normal',
-    }),
-    cv: z
-      .number()
-      .min(0, 'The coefficient of variation cannot be negative')
-      .max(10, 'The coefficient of variation must be at most 10'),
-    servers: z
-      .int('Servers must be a whole number')
-      .min(1, 'At least 1 server')
-      .max(1000, 'At most 1000 servers'),
+    lambda,
+    ...serviceFields,
+    servers,
     room: z.int('Room must be a whole number').min(1).max(100_000).nullable(),
     durationS: z
       .number()
@@ -76,3 +85,25 @@ export const queueParamsSchema = z
   });
 
 export type QueueParams = z.infer<typeof queueParamsSchema>;
+
+/** Customers simulated per point of the sweep and per row of the planner. */
+const customers = z
+  .int('Customers must be a whole number')
+  .min(2_000, 'Simulate at least 2 000 customers')
+  .max(400_000, 'Simulate at most 400 000 customers per point');
+
+export const sweepParamsSchema = z.object({ ...serviceFields, servers, customers });
+export type SweepParams = z.infer<typeof sweepParamsSchema>;
+
+export const planParamsSchema = z.object({
+  lambda,
+  ...serviceFields,
+  customers,
+  target: z.object({
+    metric: z.enum(['pWait', 'Wq', 'waitP99'], {
+      error: 'The target is P(wait), the mean wait or the p99 wait',
+    }),
+    value: z.number().positive('The target must be above 0'),
+  }),
+});
+export type PlanParams = z.infer<typeof planParamsSchema>;
