@@ -1,15 +1,8 @@
-import { decodeScenario, isSeed } from '../chrome/scenarioLink';
+import { startingPoint as genericStartingPoint } from '../chrome/startingPoint';
+import type { StartingPoint } from '../chrome/startingPoint';
 import { fromDirective } from './directive';
 import type { CircuitBreakerParams } from './params';
 import { circuitBreakerModel } from './model';
-
-export interface StartingPoint {
-  params: CircuitBreakerParams;
-  seed: number;
-  /** Why a shared link could not be used, if it could not. */
-  notice: string | null;
-  fromLink: boolean;
-}
 
 export const MODEL = 'circuit-breaker';
 
@@ -18,25 +11,8 @@ export function startingPoint(
   lesson: { params: CircuitBreakerParams; seed: number },
   widgetId: string,
   search: string,
-): StartingPoint {
-  const decoded = decodeScenario(new URLSearchParams(search), widgetId, (p) =>
-    circuitBreakerModel.validate(p),
-  );
-  if (decoded.kind === 'ok') return { ...decoded.scenario, notice: null, fromLink: true };
-  return {
-    ...lesson,
-    notice:
-      decoded.kind === 'invalid'
-        ? `${decoded.message} Showing the lesson’s own scenario instead.`
-        : null,
-    fromLink: false,
-  };
-}
-
-export function parseSeed(text: string): number | null {
-  if (!/^\d{1,10}$/.test(text.trim())) return null;
-  const n = Number(text.trim());
-  return isSeed(n) ? n : null;
+): StartingPoint<CircuitBreakerParams> {
+  return genericStartingPoint(lesson, widgetId, search, (p) => circuitBreakerModel.validate(p));
 }
 
 export { fromDirective };

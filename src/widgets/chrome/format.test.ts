@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { fmtDuration, fmtNum, fmtPct } from './format';
+
+describe('number formatting', () => {
+  it('reads durations in the unit that fits', () => {
+    expect(fmtDuration(0)).toBe('0 ms');
+    expect(fmtDuration(0.0000123)).toBe('12.3 µs');
+    expect(fmtDuration(0.0403939)).toBe('40.4 ms');
+    expect(fmtDuration(2.5)).toBe('2.5 s');
+    expect(fmtDuration(125)).toBe('125 s');
+    expect(fmtDuration(1800)).toBe('30 min');
+    expect(fmtDuration(7200 * 10)).toBe('20 h');
+  });
+
+  it('never prints NaN or Infinity', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(fmtDuration(bad)).toBe('—');
+      expect(fmtNum(bad)).toBe('—');
+      expect(fmtPct(bad)).toBe('—');
+    }
+  });
+
+  it('keeps three significant figures', () => {
+    expect(fmtNum(3.2)).toBe('3.2');
+    expect(fmtNum(0.888888)).toBe('0.889');
+    expect(fmtNum(12345.6)).toBe('12,346');
+    expect(fmtNum(0.00001234)).toBe('1.23e-5');
+  });
+});
