@@ -5,6 +5,8 @@
  */
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
+import { fromDirective as queueDirective } from './queue/directive.ts';
+import { presets as queuePresets } from './queue/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -21,6 +23,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets,
     checkAttributes(attributes) {
       const result = fromDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  queue: {
+    title: widgetTitles.queue,
+    presets: queuePresets,
+    checkAttributes(attributes) {
+      const result = queueDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -1,4 +1,5 @@
 /** Accessible names of the widgets' regions; tiny, so the lesson page can show them before a view loads. */
 export const widgetTitles = {
   'circuit-breaker': 'Circuit breaker simulator',
+  queue: 'Queue calculator',
 } as const satisfies Record<string, string>;

@@ -120,6 +120,20 @@ prerequisites: []
     ]);
   });
 
+  it('replaces :calc with the number the model computes, and reports a bad one', async () => {
+    const out = await compileLesson(
+      `${front()}\nAt 80 % the wait is :calc{of="queue.mmc" lambda="0.8" service="1" servers="1" metric="Wq"} and 22 servers give :calc{of="queue.mmc" lambda="1000" service="0.02" servers="22" metric="waitP99"}; you need :calc{of="queue.servers" lambda="1000" service="0.02" waitP99="0.05"}.\n\nBad: :calc{of="queue.mmc" lambda="2" service="1" servers="1" metric="W"} and :calc{of="nope"} and :calc{of="queue.servers" lambda="1" service="1"}.\n`,
+    );
+    const html = htmlOf(out.blocks);
+    expect(html).toContain('At 80 % the wait is 4 s and 22 servers give 40.4 ms; you need 22.');
+    expect(out.problems).toEqual([
+      { line: 13, message: expect.stringContaining('arrivals outpace') as string },
+      { line: 13, message: expect.stringContaining(':calc needs of=') as string },
+      { line: 13, message: expect.stringContaining('give exactly one target') as string },
+    ]);
+    expect(html).toContain('Bad: [queue.mmc?] and [nope?]');
+  });
+
   it('catches a fence at the end of a paragraph and dollar amounts read as maths', async () => {
     const out = await compileLesson(
       `${front()}\nSome text\n:::\n\nIt lost $440 million and then $400 million more.\n\nMath $a + b$ and $\\text{fine words}$.\n`,

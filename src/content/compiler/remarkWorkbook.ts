@@ -4,6 +4,7 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { calloutKinds, phaseLabel, phaseNames } from '../phases.ts';
 import type { Phase } from '../types.ts';
+import { calculations } from '../../widgets/calculations.ts';
 import { widgetCatalog } from '../../widgets/catalog.ts';
 
 /** What one pass over a lesson's Markdown found, besides the transformed tree. */
@@ -95,7 +96,8 @@ export function remarkWorkbook(findings: RemarkFindings) {
           if ((node).lang === 'mermaid') replaceWithMermaid(node, ancestors.at(-1));
           return;
         case 'textDirective':
-          restoreTextDirective(node, ancestors.at(-1));
+          if (node.name === 'calc') replaceWithCalculation(node, ancestors.at(-1), problem);
+          else restoreTextDirective(node, ancestors.at(-1));
           return;
         case 'leafDirective':
         case 'containerDirective':
@@ -200,7 +202,7 @@ export function remarkWorkbook(findings: RemarkFindings) {
     problem(
       node,
       `Unknown directive "${container ? ':::' : '::'}${name}". Known: ` +
-        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget`,
+        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget (and :calc inline)`,
     );
     // Keep the author's text visible rather than dropping it.
     node.data = { hName: 'div' };
@@ -224,6 +226,35 @@ function replaceWithMermaid(node: Code, parent: Parent | undefined) {
     ...(node.position ? { position: node.position } : {}),
   };
   parent.children.splice(parent.children.indexOf(node), 1, diagram as unknown as RootContent);
+}
+
+/**
+ * `:calc{of="queue.mmc" ...}` becomes the number the named calculation returns, so a lesson's
+ * figures come from the same tested code as its widgets. Problems go to the lint; the reader
+ * then sees the directive's text rather than a made-up number.
+ */
+function replaceWithCalculation(
+  node: TextDirective,
+  parent: Parent | undefined,
+  problem: (node: Parameters<typeof lineOf>[0], message: string) => void,
+) {
+  if (!parent) return;
+  const attrs = attributesOf(node);
+  const name = attrs.of ?? '';
+  const calculate = calculations[name];
+  let value: string;
+  if (!calculate) {
+    problem(node, `:calc needs of="…", one of ${Object.keys(calculations).join(', ')}`);
+    value = `[${name || 'calc'}?]`;
+  } else {
+    const result = calculate(attrs);
+    if (result.ok) value = result.text;
+    else {
+      for (const message of result.problems) problem(node, `:calc{of="${name}"}: ${message}`);
+      value = `[${name}?]`;
+    }
+  }
+  parent.children.splice(parent.children.indexOf(node), 1, text(value) as RootContent);
 }
 
 /**

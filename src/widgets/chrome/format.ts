@@ -29,7 +29,7 @@ export function fmtDuration(s: number): string {
   if (!Number.isFinite(s)) return '—';
   const abs = Math.abs(s);
   if (abs === 0) return '0 ms';
-  if (abs < 1e-3) return `${fmtNum(s * 1e6)} µs`;
+  if (abs < 1e-4) return `${fmtNum(s * 1e6)} µs`;
   if (abs < 10) return abs < 1 ? `${fmtNum(s * 1000)} ms` : `${fmtNum(s)} s`;
   if (abs < 600) return `${fmtNum(s)} s`;
   if (abs < 36_000) return `${fmtNum(s / 60)} min`;

@@ -107,3 +107,73 @@ export const planParamsSchema = z.object({
   }),
 });
 export type PlanParams = z.infer<typeof planParamsSchema>;
+
+const day = (lambda: number, servers: number, durationS: number): QueueParams => ({
+  lambda,
+  meanService: 0.02,
+  service: 'exponential',
+  cv: 1,
+  servers,
+  room: null,
+  durationS,
+  warmupS: durationS / 20,
+  burst: null,
+});
+
+/** Scenarios from the source material (a retailer's API pool at 20 ms a request) and two classics. */
+export const presets = {
+  'normal-day': {
+    title: 'Normal day: 1,000 req/s on 25 servers',
+    description:
+      'A retailer’s API at 1,000 requests a second, 20 ms each, on 25 servers: 80 % busy, and most requests never wait.',
+    params: day(1000, 25, 600),
+    seed: 1,
+  },
+  'sale-peak': {
+    title: 'Sale-day peak: 5,000 req/s on 100 servers',
+    description:
+      'Five times the traffic on four times the servers: ρ is exactly 1, so there is no steady state and the queue drifts upward.',
+    params: day(5000, 100, 300),
+    seed: 2,
+  },
+  'under-provisioned': {
+    title: 'Under-provisioned: 2,000 req/s on 30 servers',
+    description:
+      'The work offered needs 40 servers and there are 30: arrivals outpace service and the queue grows by about 500 a second.',
+    params: day(2000, 30, 120),
+    seed: 3,
+  },
+  'over-provisioned': {
+    title: 'Over-provisioned: 1,000 req/s on 40 servers',
+    description:
+      'Half the capacity sits idle; almost nobody waits. Compare the cost with the normal day’s 25 servers.',
+    params: day(1000, 40, 600),
+    seed: 4,
+  },
+  'full-room': {
+    title: 'Bounded queue: 2,000 req/s on 30 servers, room for 60',
+    description:
+      'The under-provisioned pool again, but the server holds at most 60 requests and turns the rest away: bounded waits, paid for in drops.',
+    params: { ...day(2000, 30, 300), room: 60 },
+    seed: 5,
+  },
+  'single-server': {
+    title: 'One server at 80 % (M/M/1)',
+    description:
+      'The textbook queue: 40 requests a second to one 20 ms server. L = ρ/(1 − ρ) = 4 in the system on average.',
+    params: { ...day(40, 1, 10_000), warmupS: 500 },
+    seed: 6,
+  },
+  variability: {
+    title: 'Variable service: one server, log-normal with CV 2',
+    description:
+      'The same mean service time, but some requests take far longer: Pollaczek–Khinchine says the queue is (1 + Cs²)/2 = 2.5 times the exponential one.',
+    params: { ...day(35, 1, 20_000), service: 'lognormal', cv: 2, warmupS: 1000 },
+    seed: 7,
+  },
+} as const satisfies Record<
+  string,
+  { title: string; description: string; params: QueueParams; seed: number }
+>;
+
+export type QueuePresetName = keyof typeof presets;

@@ -1,0 +1,17 @@
+/**
+ * Numbers lessons compute instead of typing: `:calc{of="<name>" ...}` in Markdown is replaced,
+ * at build time, by the text the named calculation returns — or reported by the content lint
+ * with its problems. Pure functions only (the build imports this file).
+ */
+import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
+import type { Calculated } from './queue/calc.ts';
+
+export type { Calculated };
+
+export const calculations: Readonly<
+  Record<string, (attrs: Readonly<Record<string, string>>) => Calculated>
+> = {
+  'queue.mmc': calcMmc,
+  'queue.mg1': calcMg1,
+  'queue.servers': calcServers,
+};
