@@ -7,10 +7,10 @@
  * Same seed → same numbers, bit for bit, in tests, in the worker and in a shared link.
  */
 export interface Rng {
-  /** Uniform integer in [0, 2^32). */
-  nextUint32(): number;
+  /** Uniform integer in [0, 2^32). Plain functions, not methods: safe to take out of the object. */
+  readonly nextUint32: () => number;
   /** Uniform float in [0, 1) with 32 bits of resolution. */
-  next(): number;
+  readonly next: () => number;
 }
 
 function splitmix32(seed: number): () => number {

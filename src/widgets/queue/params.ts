@@ -3,6 +3,18 @@ import { z } from 'zod';
 /** Parameters of a queue simulation run, with the limits and messages a learner sees. */
 export const MAX_ARRIVALS = 3_000_000;
 
+/** Arrivals a run expects: λ over the run plus the burst's extra. */
+export function expectedArrivals(p: {
+  lambda: number;
+  durationS: number;
+  burst: { startS: number; endS: number; factor: number } | null;
+}): number {
+  const extra = p.burst
+    ? (p.burst.factor - 1) * p.lambda * Math.max(0, p.burst.endS - p.burst.startS)
+    : 0;
+  return p.lambda * p.durationS + extra;
+}
+
 const lambda = z
   .number({ error: 'Arrival rate must be a number' })
   .positive('Arrival rate must be above 0')
@@ -65,9 +77,7 @@ export const queueParamsSchema = z
         message: `The warm-up (${p.warmupS} s) must end before the run does (${p.durationS} s)`,
       });
     }
-    const expected =
-      p.lambda * p.durationS +
-      (p.burst ? (p.burst.factor - 1) * p.lambda * Math.max(0, p.burst.endS - p.burst.startS) : 0);
+    const expected = expectedArrivals(p);
     if (expected > MAX_ARRIVALS) {
       ctx.addIssue({
         code: 'custom',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { simulateQueueAll } from './simulate';
+import fc from 'fast-check';
+import { selectInPlace, simulateQueueAll } from './simulate';
 import type { QueueSimParams } from './simulate';
 import { mg1, mm1, mmc, mmck } from './theory';
 import type { QueueResult } from './theory';
@@ -131,8 +132,24 @@ describe('queue simulation behaviour', () => {
     }
   });
 
-  it('marks bins without arrivals instead of inventing a zero', () => {
-    const sim = simulateQueueAll({ ...base, lambda: 0.01, durationS: 400, warmupS: 0 }, 15);
-    expect(sim.inSystem.filter((x) => x === -1).length).toBeGreaterThan(300);
+  it('the per-bin series are time averages that add up to L and Lq', () => {
+    const sim = simulateQueueAll({ ...base, lambda: 0.9, durationS: 4_000, warmupS: 0 }, 15);
+    const mean = (xs: Float32Array) => xs.reduce((x, y) => x + y, 0) / xs.length;
+    expect(mean(sim.inSystem)).toBeCloseTo(sim.L, 4);
+    expect(mean(sim.waiting)).toBeCloseTo(sim.Lq, 4);
+  });
+
+  it('selects the k-th smallest value like a sort would', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.nat(),
+        (values, pick) => {
+          const k = pick % values.length;
+          const sorted = [...values].sort((a, b) => a - b);
+          expect(selectInPlace(Float64Array.from(values), k)).toBe(sorted[k]);
+        },
+      ),
+    );
   });
 });

@@ -1,18 +1,20 @@
 import { createRng, exponential, standardNormal } from '../../sim/rng';
 import type { Rng } from '../../sim/rng';
 import { EventHeap } from '../../sim/heap';
+import { expectedArrivals } from './params';
 
 /**
  * Discrete-event simulation of a FIFO queue with c servers and an optional room of K.
  *
  * Because service is first-come first-served and each service time is drawn when the customer
  * arrives, a customer's start is max(arrival, earliest server free time) (the Kiefer–Wolfowitz
- * recursion): a min-heap of c server free times replaces an event calendar. A second heap of
- * departure times tells how many are in the system when someone arrives (for the room K).
+ * recursion): a min-heap of c server free times (a typed array) replaces an event calendar. Only
+ * with a finite room K does a second heap of departure times count who is in the system.
  *
  * Statistics cover the window after the warm-up. Time averages (L, Lq, utilisation) integrate
  * each customer's clipped interval; means over customers get a 95 % confidence interval from
- * batch means (20 batches by arrival time).
+ * batch means (20 batches by arrival time). The loop allocates nothing per customer: it is the
+ * hot path of the widget and of the planner's many runs (see bench/queue.bench.ts).
  */
 export type ServiceKind = 'exponential' | 'deterministic' | 'lognormal';
 
@@ -59,7 +61,7 @@ export interface QueueSimResult {
   waitP99: number;
   /** Width of each time bin of the two series below, seconds. */
   binS: number;
-  /** Mean number in the system, and waiting, seen by arrivals in each bin (−1: no arrivals). */
+  /** Time-averaged number in the system, and waiting, in each bin. */
   inSystem: Float32Array;
   waiting: Float32Array;
   /** Customers admitted in the window who did not wait at all. */
@@ -106,10 +108,13 @@ function estimate(sums: Float64Array, counts: Uint32Array): Estimate {
   return { mean, halfWidth: (T_19 * Math.sqrt(variance)) / Math.sqrt(means.length) };
 }
 
-/** A growable array of doubles (a plain array of millions of numbers sorts far slower). */
+/** A growable array of doubles (a plain array of millions of numbers is far slower). */
 class Doubles {
-  data = new Float64Array(1024);
+  data: Float64Array;
   length = 0;
+  constructor(capacity: number) {
+    this.data = new Float64Array(Math.max(1024, Math.ceil(capacity)));
+  }
   push(x: number) {
     if (this.length === this.data.length) {
       const bigger = new Float64Array(this.data.length * 2);
@@ -118,148 +123,277 @@ class Doubles {
     }
     this.data[this.length++] = x;
   }
-  sorted(): Float64Array {
-    return this.data.subarray(0, this.length).sort();
+}
+
+/**
+ * Rearranges a so that a[k] is the value a full sort would put there, everything
+ * before it is ≤ and everything after is ≥ (looking only at a[from..], which must already hold
+ * the largest values) (Hoare's selection, median-of-three pivot): the
+ * percentiles without sorting millions of waits.
+ */
+export function selectInPlace(a: Float64Array, k: number, from = 0): number {
+  let lo = from;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // Median of three as the pivot.
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const tmp = a[i]!;
+        a[i] = a[j]!;
+        a[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/** Nearest-rank index of the q-quantile in a sample of n. */
+const rank = (n: number, q: number) => Math.min(n - 1, Math.max(0, Math.ceil(q * n) - 1));
+
+/**
+ * Time in system per bin without visiting every bin a customer spans: a customer present over
+ * [a, b) adds +1 from a and −1 from b. Each step adds its part-bin share to its own bin and a
+ * whole-bin step to every later bin through a running count (a difference array).
+ */
+class BinnedIntegral {
+  readonly part: Float64Array;
+  readonly step: Float64Array;
+  private readonly perBin: number;
+  constructor(
+    readonly bins: number,
+    readonly binS: number,
+    readonly endS: number,
+  ) {
+    this.part = new Float64Array(bins);
+    this.step = new Float64Array(bins + 1);
+    this.perBin = 1 / binS;
+  }
+  add(a: number, b: number) {
+    if (b <= a) return;
+    this.edge(a, 1);
+    if (b < this.endS) this.edge(b, -1);
+  }
+  private edge(x: number, sign: number) {
+    let j = Math.floor(x * this.perBin);
+    if (j >= this.bins) j = this.bins - 1;
+    this.part[j]! += sign * ((j + 1) * this.binS - x);
+    this.step[j + 1]! += sign;
+  }
+  /** Time-averaged count in each bin. */
+  means(): Float32Array {
+    const out = new Float32Array(this.bins);
+    let running = 0;
+    for (let k = 0; k < this.bins; k++) {
+      running += this.step[k]!;
+      out[k] = Math.max(0, (this.part[k]! + running * this.binS) / this.binS);
+    }
+    return out;
   }
 }
 
-/** The value below which a share q of the sorted sample falls (nearest rank); 0 when empty. */
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
+const SLICE = 100_000;
 
-function histogram(sorted: Float64Array): {
-  edges: Float64Array;
-  counts: Uint32Array;
-  noWait: number;
-} {
-  let firstPositive = 0;
-  while (firstPositive < sorted.length && sorted[firstPositive]! <= 0) firstPositive++;
-  const positive = sorted.subarray(firstPositive);
-  // Up to the 99.9th percentile, so one extreme wait does not squash the picture.
-  const top = quantile(positive, 0.999) || 1;
-  const width = top / BUCKETS;
-  const edges = new Float64Array(BUCKETS);
-  const counts = new Uint32Array(BUCKETS);
-  for (let b = 0; b < BUCKETS; b++) edges[b] = (b + 1) * width;
-  for (const w of positive) counts[Math.min(BUCKETS - 1, Math.floor(w / width))]!++;
-  return { edges, counts, noWait: firstPositive };
-}
+/**
+ * One run's state. `advance` is a plain method whose loop works on local copies of the
+ * counters: V8 optimises it far better than the same loop inside a generator.
+ */
+class QueueRun {
+  private readonly rng: Rng;
+  private readonly service: () => number;
+  /** Min-heap of the times each server comes free (all free at 0). */
+  private readonly free: Float64Array;
+  /** Departure times of everyone in the system: needed only to turn arrivals away from a full room. */
+  private readonly departures: EventHeap | null;
+  private readonly inSystemBins: BinnedIntegral;
+  private readonly waitingBins: BinnedIntegral;
+  private readonly wSum = new Float64Array(BATCHES);
+  private readonly wqSum = new Float64Array(BATCHES);
+  private readonly waitedSum = new Float64Array(BATCHES);
+  private readonly batchCount = new Uint32Array(BATCHES);
+  private readonly waits: Doubles;
+  t = 0;
+  private areaL = 0;
+  private areaLq = 0;
+  private busy = 0;
+  private arrivals = 0;
+  private admitted = 0;
+  private dropped = 0;
+  private noWait = 0;
 
-const SLICE = 50_000;
+  constructor(
+    private readonly p: QueueSimParams,
+    seed: number,
+  ) {
+    this.rng = createRng(seed);
+    this.service = serviceSampler(p, this.rng);
+    this.free = new Float64Array(p.servers);
+    this.departures = p.room !== null ? new EventHeap() : null;
+    // Room for every wait the run is expected to record, so the array rarely has to grow.
+    this.waits = new Doubles(expectedArrivals(p) * 1.05);
+    const bins = Math.min(MAX_BINS, Math.ceil(p.durationS));
+    this.inSystemBins = new BinnedIntegral(bins, p.durationS / bins, p.durationS);
+    this.waitingBins = new BinnedIntegral(bins, p.durationS / bins, p.durationS);
+  }
+
+  /** Simulates up to `budget` more arrivals; false once the run has reached its end. */
+  advance(budget: number): boolean {
+    const { p, rng, service, free, departures, inSystemBins, waitingBins, waits } = this;
+    const { wSum, wqSum, waitedSum, batchCount } = this;
+    const uniform = rng.next;
+    const c = p.servers;
+    const room = p.room ?? Number.POSITIVE_INFINITY;
+    const from = p.warmupS;
+    const to = p.durationS;
+    const batchScale = BATCHES / (to - from);
+    const burst = p.burst;
+    const meanGap = 1 / p.lambda;
+    let { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait } = this;
+    let more = true;
+    for (let k = 0; k < budget; k++) {
+      if (burst === null) {
+        t += -Math.log(1 - uniform()) * meanGap;
+      } else {
+        // Piecewise-constant rate: a gap that crosses a rate change restarts at the change
+        // (exponential gaps are memoryless, so this is exact).
+        const rate = rateAt(p, t);
+        const next = t + exponential(rng, rate);
+        const edge =
+          t < burst.startS && next >= burst.startS
+            ? burst.startS
+            : t < burst.endS && next >= burst.endS
+              ? burst.endS
+              : null;
+        if (edge !== null && rateAt(p, edge) !== rate) {
+          t = edge;
+          continue;
+        }
+        t = next;
+      }
+      if (t >= to) {
+        more = false;
+        break;
+      }
+      const counted = t >= from;
+      if (counted) arrivals++;
+      if (departures !== null) {
+        while (departures.size > 0 && departures.peekKey() <= t) departures.pop();
+        if (departures.size >= room) {
+          if (counted) dropped++;
+          continue;
+        }
+      }
+      // FIFO: the customer takes the server that comes free first (Kiefer–Wolfowitz).
+      const top = free[0]!;
+      const start = t > top ? t : top;
+      const end = start + service();
+      let h = 0;
+      for (;;) {
+        const l = 2 * h + 1;
+        if (l >= c) break;
+        const r = l + 1;
+        const m = r < c && free[r]! < free[l]! ? r : l;
+        if (free[m]! >= end) break;
+        free[h] = free[m]!;
+        h = m;
+      }
+      free[h] = end;
+      if (departures !== null) departures.push(end);
+      inSystemBins.add(t, end);
+      waitingBins.add(t, start);
+      const lo = t > from ? t : from;
+      const endIn = end < to ? end : to;
+      areaL += Math.max(0, endIn - lo);
+      areaLq += Math.max(0, (start < to ? start : to) - lo);
+      busy += Math.max(0, endIn - (start > from ? start : from));
+      if (counted) {
+        admitted++;
+        let batch = Math.floor((t - from) * batchScale);
+        if (batch >= BATCHES) batch = BATCHES - 1;
+        const wait = start - t;
+        wSum[batch]! += end - t;
+        wqSum[batch]! += wait;
+        batchCount[batch]!++;
+        if (wait > 0) {
+          waitedSum[batch]!++;
+          waits.push(wait);
+        } else noWait++;
+      }
+    }
+    Object.assign(this, { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait });
+    return more;
+  }
+
+  result(): QueueSimResult {
+    const { p, admitted, noWait, arrivals, dropped } = this;
+    const span = p.durationS - p.warmupS;
+    // Positive waits only; the zeros are counted in noWait. Percentiles are over every admitted wait.
+    const positive = this.waits.data.subarray(0, this.waits.length);
+    // Rising quantiles: each selection only needs the part above the previous one.
+    let above = 0;
+    const quantile = (q: number) => {
+      const k = rank(admitted, q) - noWait;
+      if (admitted === 0 || k < 0) return 0;
+      const value = selectInPlace(positive, k, above);
+      above = k;
+      return value;
+    };
+    const waitP50 = quantile(0.5);
+    const waitP95 = quantile(0.95);
+    const waitP99 = quantile(0.99);
+    // Up to the 99.9th percentile of the positive waits, so one extreme wait does not squash the picture.
+    const k999 = rank(positive.length, 0.999);
+    const top = positive.length ? selectInPlace(positive, k999, Math.min(above, k999)) : 0;
+    const width = (top || 1) / BUCKETS;
+    const waitEdges = new Float64Array(BUCKETS);
+    const waitCounts = new Uint32Array(BUCKETS);
+    for (let b = 0; b < BUCKETS; b++) waitEdges[b] = (b + 1) * width;
+    for (const w of positive) waitCounts[Math.min(BUCKETS - 1, Math.floor(w / width))]!++;
+    return {
+      arrivals,
+      admitted,
+      dropped,
+      dropRate: arrivals ? dropped / arrivals : 0,
+      L: this.areaL / span,
+      Lq: this.areaLq / span,
+      utilisation: this.busy / (span * p.servers),
+      throughput: admitted / span,
+      W: estimate(this.wSum, this.batchCount),
+      Wq: estimate(this.wqSum, this.batchCount),
+      pWait: estimate(this.waitedSum, this.batchCount),
+      waitP50,
+      waitP95,
+      waitP99,
+      binS: this.inSystemBins.binS,
+      inSystem: this.inSystemBins.means(),
+      waiting: this.waitingBins.means(),
+      noWait,
+      waitEdges,
+      waitCounts,
+    };
+  }
+}
 
 export function* simulateQueue(
   p: QueueSimParams,
   seed: number,
 ): Generator<number, QueueSimResult, void> {
-  const rng = createRng(seed);
-  const service = serviceSampler(p, rng);
-  const servers = new EventHeap();
-  for (let i = 0; i < p.servers; i++) servers.push(0);
-  const inSystem = new EventHeap();
-  const from = p.warmupS;
-  const to = p.durationS;
-  const span = to - from;
-  const bins = Math.min(MAX_BINS, Math.ceil(p.durationS));
-  const binS = p.durationS / bins;
-  const seenSum = new Float64Array(bins);
-  const waitingSum = new Float64Array(bins);
-  const seenCount = new Uint32Array(bins);
-  const wSum = new Float64Array(BATCHES);
-  const wqSum = new Float64Array(BATCHES);
-  const waitedSum = new Float64Array(BATCHES);
-  const batchCount = new Uint32Array(BATCHES);
-  const waits = new Doubles();
-  const edges = p.burst ? [p.burst.startS, p.burst.endS] : [];
-  const c = p.servers;
-  let areaL = 0;
-  let areaLq = 0;
-  let busy = 0;
-  let arrivals = 0;
-  let admitted = 0;
-  let dropped = 0;
-  let t = 0;
-  let i = 0;
-  const clip = (a: number, b: number) => Math.max(0, Math.min(b, to) - Math.max(a, from));
-
-  for (;;) {
-    // Piecewise-constant rate: a gap that crosses a rate change restarts at the change
-    // (exponential gaps are memoryless, so this is exact).
-    const rate = rateAt(p, t);
-    const next = t + exponential(rng, rate);
-    const crossing = edges.length
-      ? edges.find((e) => e > t && e <= next && rateAt(p, e) !== rate)
-      : undefined;
-    if (crossing !== undefined) {
-      t = crossing;
-      continue;
-    }
-    t = next;
-    if (t >= p.durationS) break;
-    while (inSystem.size > 0 && inSystem.peekKey() <= t) inSystem.pop();
-    const n = inSystem.size;
-    const bin = Math.min(bins - 1, Math.floor(t / binS));
-    seenSum[bin]! += n;
-    // FIFO and work-conserving: nobody waits while a server is idle, so n − c are waiting.
-    if (n > c) waitingSum[bin]! += n - c;
-    seenCount[bin]!++;
-    const counted = t >= from;
-    if (counted) arrivals++;
-    if (p.room !== null && n >= p.room) {
-      if (counted) dropped++;
-    } else {
-      const start = Math.max(t, servers.peekKey());
-      servers.pop();
-      const end = start + service();
-      servers.push(end);
-      inSystem.push(end);
-      areaL += clip(t, end);
-      areaLq += clip(t, start);
-      busy += clip(start, end);
-      if (counted) {
-        admitted++;
-        const batch = Math.min(BATCHES - 1, Math.floor(((t - from) / span) * BATCHES));
-        wSum[batch]! += end - t;
-        wqSum[batch]! += start - t;
-        if (start > t) waitedSum[batch]!++;
-        batchCount[batch]!++;
-        waits.push(start - t);
-      }
-    }
-    if (++i % SLICE === 0) yield Math.min(0.95, t / p.durationS);
-  }
-  const sorted = waits.sorted();
-  const hist = histogram(sorted);
-  const inSystemSeries = new Float32Array(bins);
-  const waitingSeries = new Float32Array(bins);
-  for (let b = 0; b < bins; b++) {
-    const k = seenCount[b]!;
-    inSystemSeries[b] = k ? seenSum[b]! / k : -1;
-    waitingSeries[b] = k ? waitingSum[b]! / k : -1;
-  }
-  return {
-    arrivals,
-    admitted,
-    dropped,
-    dropRate: arrivals ? dropped / arrivals : 0,
-    L: areaL / span,
-    Lq: areaLq / span,
-    utilisation: busy / (span * p.servers),
-    throughput: admitted / span,
-    W: estimate(wSum, batchCount),
-    Wq: estimate(wqSum, batchCount),
-    pWait: estimate(waitedSum, batchCount),
-    waitP50: quantile(sorted, 0.5),
-    waitP95: quantile(sorted, 0.95),
-    waitP99: quantile(sorted, 0.99),
-    binS,
-    inSystem: inSystemSeries,
-    waiting: waitingSeries,
-    noWait: hist.noWait,
-    waitEdges: hist.edges,
-    waitCounts: hist.counts,
-  };
+  const run = new QueueRun(p, seed);
+  while (run.advance(SLICE)) yield Math.min(0.95, run.t / p.durationS);
+  return run.result();
 }
 
 export function simulateQueueAll(p: QueueSimParams, seed: number): QueueSimResult {
