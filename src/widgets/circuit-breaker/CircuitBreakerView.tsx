@@ -6,8 +6,8 @@ import { scenarioUrl } from '../chrome/scenarioLink';
 import { Transport } from '../chrome/Transport';
 import { useDebounced } from '../chrome/useDebounced';
 import { usePlayback } from '../chrome/usePlayback';
-import { useProgress, useSimulationRun } from '../chrome/useSimulationRun';
-import type { ProgressSource } from '../chrome/useSimulationRun';
+import { RunStatus } from '../chrome/RunStatus';
+import { useSimulationRun } from '../chrome/useSimulationRun';
 import type { WidgetViewProps } from '../views';
 import { Comparison } from './Comparison';
 import { EventLog } from './EventLog';
@@ -164,8 +164,11 @@ function Simulator({
         running={run.running}
         progress={run.progress}
         error={run.error?.message ?? null}
-        result={result}
-        elapsedMs={run.elapsedMs}
+        done={
+          result &&
+          run.elapsedMs !== null &&
+          `Simulated ${fmtInt(result.withBreaker.summary.total * 2)} calls (both runs, seed ${result.seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
+        }
       />
       <p className="visually-hidden" aria-live="polite">
         {announcement}
@@ -220,50 +223,6 @@ function WithoutBreaker({ run, timeS }: { run: CircuitBreakerRun; timeS: number 
       )}
     </details>
   );
-}
-
-/** The only part of the widget that re-renders while a run is in progress. */
-function Progress({ source }: { source: ProgressSource }) {
-  const fraction = useProgress(source);
-  return (
-    <p className="run-status">
-      Simulating… <progress value={fraction} max={1} aria-label="Simulation progress" />{' '}
-      {Math.round(fraction * 100)} %
-    </p>
-  );
-}
-
-function RunStatus({
-  running,
-  progress,
-  error,
-  result,
-  elapsedMs,
-}: {
-  running: boolean;
-  progress: ProgressSource;
-  error: string | null;
-  result: CircuitBreakerRun | null;
-  elapsedMs: number | null;
-}) {
-  if (error) {
-    return (
-      <p className="form-error" role="alert">
-        {error}
-      </p>
-    );
-  }
-  if (running) return <Progress source={progress} />;
-  if (result && elapsedMs !== null) {
-    const calls = result.withBreaker.summary.total * 2;
-    return (
-      <p className="run-status">
-        Simulated {fmtInt(calls)} calls (both runs, seed {result.seed}) in{' '}
-        {Math.max(1, Math.round(elapsedMs))} ms, in a background worker.
-      </p>
-    );
-  }
-  return <p className="run-status">Preparing the simulation…</p>;
 }
 
 function currentState(run: CircuitBreakerRun | null, timeMs: number): StateName {

@@ -1,0 +1,330 @@
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import type { QueueParams } from './params';
+import type { Estimate, QueueSimResult } from './simulate';
+import type { PlanResult, SweepPoint } from './studies';
+import { erlangC, mmcTargetValue, theoryFor } from './theory';
+import type { ServerTarget, Theory } from './theory';
+
+/**
+ * Everything the calculator shows beside its charts, as plain data: theory and simulation
+ * side by side with a verdict, Little's law with the run's own numbers, and the series the
+ * charts draw. Pure, so the words and numbers are tested without a browser.
+ */
+export interface HistogramBar {
+  /** Bucket range, seconds. */
+  from: number;
+  to: number;
+  simulated: number;
+  /** Expected share from theory, when it has a closed form. */
+  theory: number | null;
+}
+
+export interface HockeyPoint {
+  rho: number;
+  theory: number | null;
+  simulated: number | null;
+  low: number | null;
+  high: number | null;
+}
+
+export interface CostPoint {
+  servers: number;
+  serverCost: number;
+  waitingCost: number;
+  meets: boolean;
+}
+
+export type VerdictKind = 'agrees' | 'close' | 'differs' | 'info';
+
+export interface ComparisonRow {
+  label: string;
+  theory: string;
+  simulated: string;
+  verdict: string;
+  kind: VerdictKind;
+}
+
+type Format = (x: number) => string;
+
+/** Why theory and simulation may disagree here, in a phrase (empty when they should agree). */
+function caveat(theory: Theory, params: QueueParams): string {
+  if (params.burst) return 'the burst breaks the steady rate the theory assumes';
+  if (theory.kind === 'approximate') return 'the theory is an approximation here';
+  if (theory.kind === 'exact' && theory.metrics.rho > 0.95)
+    return 'this close to ρ = 1 a run takes long to settle: run longer';
+  return 'run longer, or another seed, to see whether it persists';
+}
+
+function withInterval(e: Estimate, f: Format): string {
+  return e.halfWidth === null ? f(e.mean) : `${f(e.mean)} ± ${f(e.halfWidth)}`;
+}
+
+function judgeInterval(
+  value: number,
+  e: Estimate,
+  why: string,
+): { verdict: string; kind: VerdictKind } {
+  if (e.halfWidth === null) return { verdict: 'too few customers for an interval', kind: 'info' };
+  const off = Math.abs(value - e.mean);
+  // A 95 % interval misses about one run in twenty; allow a little slack before crying wolf.
+  if (off <= e.halfWidth)
+    return { verdict: 'agrees: theory is inside the 95 % interval', kind: 'agrees' };
+  if (off <= 2 * e.halfWidth)
+    return {
+      verdict: 'close: just outside the interval, which happens 1 run in 20',
+      kind: 'close',
+    };
+  return { verdict: `differs: ${why}`, kind: 'differs' };
+}
+
+function judgeRelative(
+  theory: number,
+  measured: number,
+  why: string,
+): { verdict: string; kind: VerdictKind } {
+  const scale = Math.max(Math.abs(theory), 1e-9);
+  const rel = Math.abs(measured - theory) / scale;
+  if (rel <= 0.05) return { verdict: 'agrees within 5 %', kind: 'agrees' };
+  if (rel <= 0.15) return { verdict: 'close: within 15 %', kind: 'close' };
+  return { verdict: `differs: ${why}`, kind: 'differs' };
+}
+
+/** Theory beside simulation, row by row. */
+export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult): ComparisonRow[] {
+  const rows: ComparisonRow[] = [];
+  const why = caveat(theory, params);
+  const hasTheory = theory.kind === 'exact' || theory.kind === 'approximate';
+  const m = hasTheory ? theory.metrics : null;
+  const noTheory = theory.kind === 'unstable' ? 'no steady state' : '—';
+  const scaleEstimate = (e: Estimate, k: number): Estimate => ({
+    mean: e.mean * k,
+    halfWidth: e.halfWidth === null ? null : e.halfWidth * k,
+  });
+  const interval = (label: string, value: number | undefined, e: Estimate, f: Format) => {
+    const judged =
+      value === undefined
+        ? {
+            verdict: theory.kind === 'unstable' ? 'measured over this run only' : 'simulation only',
+            kind: 'info' as const,
+          }
+        : judgeInterval(value, e, why);
+    rows.push({
+      label,
+      theory: value === undefined ? noTheory : f(value),
+      simulated: withInterval(e, f),
+      ...judged,
+    });
+  };
+  const plain = (label: string, value: number | undefined, measured: number, f: Format) => {
+    const judged =
+      value === undefined
+        ? {
+            verdict: theory.kind === 'unstable' ? 'measured over this run only' : 'simulation only',
+            kind: 'info' as const,
+          }
+        : judgeRelative(value, measured, why);
+    rows.push({
+      label,
+      theory: value === undefined ? noTheory : f(value),
+      simulated: f(measured),
+      ...judged,
+    });
+  };
+  const rho = (params.lambda * params.meanService) / params.servers;
+  rows.push({
+    label: 'Offered utilisation ρ = λ·E[S]/c',
+    theory: fmtPct(rho),
+    simulated: `${fmtPct(sim.utilisation)} busy`,
+    ...(params.room === null && rho < 1 && !params.burst
+      ? judgeRelative(rho, sim.utilisation, why)
+      : {
+          verdict:
+            params.room !== null
+              ? 'busy share is lower: some work is turned away'
+              : 'servers are busy nearly all the time',
+          kind: 'info' as const,
+        }),
+  });
+  interval('P(wait): share who queue at all', m?.pWait, sim.pWait, fmtPct);
+  interval('Mean wait in the queue, Wq', m?.Wq, sim.Wq, fmtDuration);
+  interval('Mean time in the system, W = Wq + E[S]', m?.W, sim.W, fmtDuration);
+  // L and Lq get intervals through Little's law: throughput × the interval of W or Wq.
+  interval(
+    'Mean number waiting, Lq (interval via Little’s law)',
+    m?.Lq,
+    scaleEstimate(sim.Wq, sim.throughput),
+    fmtNum,
+  );
+  interval(
+    'Mean number in the system, L (interval via Little’s law)',
+    m?.L,
+    scaleEstimate(sim.W, sim.throughput),
+    fmtNum,
+  );
+  const q = hasTheory ? theory.waitQuantiles : null;
+  for (const [label, key, simValue] of [
+    ['Median wait (p50)', 'p50', sim.waitP50],
+    ['p95 wait', 'p95', sim.waitP95],
+    ['p99 wait', 'p99', sim.waitP99],
+  ] as const) {
+    if (q) {
+      const t = q[key];
+      // Percentiles that are zero in theory can only be judged by being zero (or nearly).
+      rows.push({
+        label,
+        theory: fmtDuration(t),
+        simulated: fmtDuration(simValue),
+        ...(t === 0
+          ? simValue <= params.meanService * 0.05
+            ? { verdict: 'agrees: most customers never wait', kind: 'agrees' as const }
+            : { verdict: `differs: ${why}`, kind: 'differs' as const }
+          : judgeRelative(t, simValue, why)),
+      });
+    } else {
+      plain(label, undefined, simValue, fmtDuration);
+    }
+  }
+  if (params.room !== null) {
+    rows.push({
+      label: 'Share turned away (room full)',
+      theory: m ? fmtPct(m.pBlock) : noTheory,
+      simulated: `${fmtPct(sim.dropRate)} (${fmtInt(sim.dropped)} of ${fmtInt(sim.arrivals)})`,
+      ...(m
+        ? Math.abs(sim.dropRate - m.pBlock) <= Math.max(0.002, 0.1 * m.pBlock)
+          ? { verdict: 'agrees within 10 %', kind: 'agrees' as const }
+          : { verdict: `differs: ${why}`, kind: 'differs' as const }
+        : { verdict: 'simulation only', kind: 'info' as const }),
+    });
+  }
+  return rows;
+}
+
+/** Little's law, L = λW, with the run's own measurements. */
+export function littleCheck(sim: QueueSimResult): { text: string; holds: boolean } {
+  const predicted = sim.throughput * sim.W.mean;
+  const holds = Math.abs(predicted - sim.L) <= 0.03 * Math.max(sim.L, 0.01);
+  return {
+    holds,
+    text: `Little’s law, L = λW: this run served ${fmtNum(sim.throughput)} customers a second, each spending ${fmtDuration(sim.W.mean)} in the system on average, so ${fmtNum(sim.throughput)} × ${fmtDuration(sim.W.mean)} = ${fmtNum(predicted)}; the time-averaged count in the system was ${fmtNum(sim.L)}.`,
+  };
+}
+
+/**
+ * The simulated waits as shares of all admitted customers per bucket; for M/M/c the theory's
+ * share of the same bucket, C·(e^(−r·a) − e^(−r·b)) with r = cμ − λ (the last bucket is open-ended).
+ */
+export function histogramBars(
+  params: QueueParams,
+  theory: Theory,
+  sim: QueueSimResult,
+): HistogramBar[] {
+  const exact = theory.kind === 'exact' && params.room === null && params.service === 'exponential';
+  const mu = 1 / params.meanService;
+  const r = params.servers * mu - params.lambda;
+  const C = exact ? erlangC(params.servers, params.lambda / mu) : 0;
+  const n = Math.max(1, sim.admitted);
+  const last = sim.waitEdges.length - 1;
+  return Array.from(sim.waitEdges, (to, i) => {
+    const from = i === 0 ? 0 : sim.waitEdges[i - 1]!;
+    const tail = (x: number) => C * Math.exp(-r * x);
+    return {
+      from,
+      to,
+      simulated: sim.waitCounts[i]! / n,
+      theory: exact ? (i === last ? tail(from) : tail(from) - tail(to)) : null,
+    };
+  });
+}
+
+export const HOCKEY_GRID = Array.from({ length: 99 }, (_, i) => (i + 1) / 100);
+
+/** The theory's mean wait across utilisation 1 %…99 % for these servers and service, plus the sweep. */
+export function hockeyPoints(
+  params: QueueParams,
+  sweep: readonly SweepPoint[] | null,
+): HockeyPoint[] {
+  const theoryAt = (rho: number) => {
+    const lambda = (rho * params.servers) / params.meanService;
+    const t = theoryFor({ ...params, lambda, room: null });
+    return t.kind === 'exact' || t.kind === 'approximate' ? t.metrics.Wq : null;
+  };
+  const points: HockeyPoint[] = HOCKEY_GRID.map((rho) => ({
+    rho,
+    theory: theoryAt(rho),
+    simulated: null,
+    low: null,
+    high: null,
+  }));
+  for (const s of sweep ?? []) {
+    const hw = s.Wq.halfWidth;
+    points.push({
+      rho: s.rho,
+      theory: theoryAt(s.rho),
+      simulated: s.Wq.mean,
+      low: hw === null ? null : Math.max(0, s.Wq.mean - hw),
+      high: hw === null ? null : s.Wq.mean + hw,
+    });
+  }
+  return points.sort((a, b) => a.rho - b.rho);
+}
+
+export interface PlanRowView {
+  servers: number;
+  theory: number | null;
+  simulated: number | null;
+  meets: boolean;
+  serverCost: number;
+  waitingCost: number;
+}
+
+/**
+ * The planner's table and cost curve: theory for every count around the answer, simulation
+ * where the scan ran. Waiting costs `waitCostPerHour` per customer-hour spent queueing: Lq
+ * customers wait at any moment, so that is Lq × the rate per hour.
+ */
+export function planRows(
+  params: Pick<QueueParams, 'lambda' | 'meanService' | 'service'>,
+  target: ServerTarget,
+  serverCostPerHour: number,
+  waitCostPerHour: number,
+  answer: number | null,
+  plan: PlanResult | null,
+): PlanRowView[] {
+  const mu = 1 / params.meanService;
+  const lowest = Math.floor(params.lambda * params.meanService) + 1;
+  const simulated = new Map(plan?.rows.map((r) => [r.servers, r]) ?? []);
+  const centre = answer ?? plan?.smallest ?? lowest;
+  const counts = new Set<number>();
+  for (let c = Math.max(lowest, centre - 4); c <= centre + 5; c++) counts.add(c);
+  for (const c of simulated.keys()) counts.add(c);
+  return [...counts]
+    .sort((a, b) => a - b)
+    .map((c) => {
+      const exact = params.service === 'exponential';
+      const theory = exact ? mmcTargetValue(params.lambda, mu, c, target.metric) : null;
+      const row = simulated.get(c);
+      const lq = row
+        ? row.Lq
+        : exact
+          ? mmcTargetValue(params.lambda, mu, c, 'Wq') * params.lambda
+          : null;
+      const value = row ? row.value : theory;
+      return {
+        servers: c,
+        theory: theory !== null && Number.isFinite(theory) ? theory : null,
+        simulated: row ? row.value : null,
+        meets: value !== null && value <= target.value,
+        serverCost: c * serverCostPerHour,
+        waitingCost: lq === null || !Number.isFinite(lq) ? 0 : lq * waitCostPerHour,
+      };
+    });
+}
+
+export function costPoints(rows: readonly PlanRowView[]): CostPoint[] {
+  return rows.map(({ servers, serverCost, waitingCost, meets }) => ({
+    servers,
+    serverCost,
+    waitingCost,
+    meets,
+  }));
+}
