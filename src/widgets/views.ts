@@ -13,4 +13,5 @@ export const widgetViews: Readonly<
   Record<string, LazyExoticComponent<ComponentType<WidgetViewProps>>>
 > = {
   'circuit-breaker': lazy(() => import('./circuit-breaker/CircuitBreakerView')),
+  queue: lazy(() => import('./queue/QueueView')),
 };

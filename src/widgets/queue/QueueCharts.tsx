@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import {
   Bar,
   CartesianGrid,
+  ErrorBar,
   ComposedChart,
   Legend,
   Line,
@@ -220,6 +221,7 @@ export const HockeyStickChart = memo(function HockeyStickChart({
     rho: p.rho * 100,
     theory: p.theory === null ? null : p.theory * 1000,
     simulated: p.simulated === null ? null : p.simulated * 1000,
+    error: p.error === null ? null : [p.error[0] * 1000, p.error[1] * 1000],
   }));
   return (
     <div className="chart" aria-hidden="true">
@@ -259,7 +261,14 @@ export const HockeyStickChart = memo(function HockeyStickChart({
             connectNulls
             isAnimationActive={false}
           />
-          <Scatter dataKey="simulated" name="Simulated" fill={c.sim} isAnimationActive={false} />
+          <Scatter
+            dataKey="simulated"
+            name="Simulated (95 % interval)"
+            fill={c.sim}
+            isAnimationActive={false}
+          >
+            <ErrorBar dataKey="error" direction="y" stroke={c.sim} width={6} />
+          </Scatter>
           {current && (
             <ReferenceDot
               x={current.rho * 100}

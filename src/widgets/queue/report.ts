@@ -25,13 +25,14 @@ export interface HockeyPoint {
   simulated: number | null;
   low: number | null;
   high: number | null;
+  /** Distance from the simulated mean down to `low` and up to `high`, for error bars. */
+  error: [number, number] | null;
 }
 
 export interface CostPoint {
   servers: number;
   serverCost: number;
   waitingCost: number;
-  meets: boolean;
 }
 
 export type VerdictKind = 'agrees' | 'close' | 'differs' | 'info';
@@ -56,7 +57,13 @@ function caveat(theory: Theory, params: QueueParams): string {
 }
 
 function withInterval(e: Estimate, f: Format): string {
-  return e.halfWidth === null ? f(e.mean) : `${f(e.mean)} ± ${f(e.halfWidth)}`;
+  if (e.halfWidth === null) return f(e.mean);
+  // Both numbers in the mean's unit: "0.84 ± 0.07 ms", not "0.84 ms ± 69.4 µs".
+  if (f === fmtDuration && e.mean >= 1e-4 && e.mean < 10) {
+    const [k, unit] = e.mean < 1 ? [1000, 'ms'] : [1, 's'];
+    return `${fmtNum(e.mean * k)} ± ${fmtNum(e.halfWidth * k)} ${unit}`;
+  }
+  return `${f(e.mean)} ± ${f(e.halfWidth)}`;
 }
 
 function judgeInterval(
@@ -254,15 +261,18 @@ export function hockeyPoints(
     simulated: null,
     low: null,
     high: null,
+    error: null,
   }));
   for (const s of sweep ?? []) {
     const hw = s.Wq.halfWidth;
+    const low = hw === null ? null : Math.max(0, s.Wq.mean - hw);
     points.push({
       rho: s.rho,
       theory: theoryAt(s.rho),
       simulated: s.Wq.mean,
-      low: hw === null ? null : Math.max(0, s.Wq.mean - hw),
+      low,
       high: hw === null ? null : s.Wq.mean + hw,
+      error: hw === null || low === null ? null : [s.Wq.mean - low, hw],
     });
   }
   return points.sort((a, b) => a.rho - b.rho);
@@ -272,7 +282,8 @@ export interface PlanRowView {
   servers: number;
   theory: number | null;
   simulated: number | null;
-  meets: boolean;
+  /** Null when neither theory nor simulation has a value for this count yet. */
+  meets: boolean | null;
   serverCost: number;
   waitingCost: number;
 }
@@ -283,7 +294,7 @@ export interface PlanRowView {
  * customers wait at any moment, so that is Lq × the rate per hour.
  */
 export function planRows(
-  params: Pick<QueueParams, 'lambda' | 'meanService' | 'service'>,
+  params: Pick<QueueParams, 'lambda' | 'meanService' | 'service' | 'cv'>,
   target: ServerTarget,
   serverCostPerHour: number,
   waitCostPerHour: number,
@@ -294,8 +305,17 @@ export function planRows(
   const lowest = Math.floor(params.lambda * params.meanService) + 1;
   const simulated = new Map(plan?.rows.map((r) => [r.servers, r]) ?? []);
   const centre = answer ?? plan?.smallest ?? lowest;
+  const lqAt = (c: number) => {
+    const t = theoryFor({ ...params, servers: c, room: null });
+    return t.kind === 'exact' || t.kind === 'approximate' ? t.metrics.Lq : null;
+  };
+  // Reach past the cheapest pool, so the curve shows where extra servers stop paying for themselves.
+  let cheapest = centre;
+  const costAt = (c: number) => c * serverCostPerHour + (lqAt(c) ?? 0) * waitCostPerHour;
+  while (cheapest < centre + 40 && costAt(cheapest + 1) < costAt(cheapest)) cheapest++;
   const counts = new Set<number>();
-  for (let c = Math.max(lowest, centre - 4); c <= centre + 5; c++) counts.add(c);
+  for (let c = Math.max(lowest, centre - 4); c <= Math.max(centre + 5, cheapest + 2); c++)
+    counts.add(c);
   for (const c of simulated.keys()) counts.add(c);
   return [...counts]
     .sort((a, b) => a - b)
@@ -313,7 +333,7 @@ export function planRows(
         servers: c,
         theory: theory !== null && Number.isFinite(theory) ? theory : null,
         simulated: row ? row.value : null,
-        meets: value !== null && value <= target.value,
+        meets: value === null || !Number.isFinite(value) ? null : value <= target.value,
         serverCost: c * serverCostPerHour,
         waitingCost: lq === null || !Number.isFinite(lq) ? 0 : lq * waitCostPerHour,
       };
@@ -321,10 +341,5 @@ export function planRows(
 }
 
 export function costPoints(rows: readonly PlanRowView[]): CostPoint[] {
-  return rows.map(({ servers, serverCost, waitingCost, meets }) => ({
-    servers,
-    serverCost,
-    waitingCost,
-    meets,
-  }));
+  return rows.map(({ servers, serverCost, waitingCost }) => ({ servers, serverCost, waitingCost }));
 }

@@ -1,0 +1,291 @@
+import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { SelectField } from '../chrome/ChoiceFields';
+import { CopyLinkButton } from '../chrome/CopyLinkButton';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { NumberField } from '../chrome/NumberField';
+import { RunStatus } from '../chrome/RunStatus';
+import { scenarioUrl } from '../chrome/scenarioLink';
+import { parseSeed, startingPoint } from '../chrome/startingPoint';
+import { useDebounced } from '../chrome/useDebounced';
+import { useSimulationRun } from '../chrome/useSimulationRun';
+import type { WidgetViewProps } from '../views';
+import { fromDirective } from './directive';
+import { checkQueueForm, paramsToForm } from './form';
+import { HockeyStick } from './HockeyStick';
+import { queueModel } from './model';
+import { presets } from './params';
+import type { QueueParams, QueuePresetName } from './params';
+import { Planner } from './Planner';
+import { QueueSettings } from './QueueSettings';
+import { compare, histogramBars, littleCheck } from './report';
+import type { ComparisonRow } from './report';
+import type { QueueSimResult } from './simulate';
+import { theoryFor } from './theory';
+import type { Theory } from './theory';
+
+const QueueOverTime = lazy(() =>
+  import('./QueueCharts').then((m) => ({ default: m.QueueOverTime })),
+);
+const WaitHistogram = lazy(() =>
+  import('./QueueCharts').then((m) => ({ default: m.WaitHistogram })),
+);
+
+const presetOptions = [
+  { value: '', label: 'Custom settings' },
+  ...Object.entries(presets).map(([value, p]) => ({ value, label: p.title })),
+];
+
+export default function QueueView({ attrs, widgetId }: WidgetViewProps) {
+  const titleId = useId();
+  const lesson = useMemo(() => fromDirective(attrs), [attrs]);
+  if (!lesson.ok) {
+    return (
+      <div className="block-error" role="alert">
+        <p>
+          <strong>This queue widget is set up wrongly in the lesson:</strong>{' '}
+          {lesson.problems.join('; ')}.
+        </p>
+      </div>
+    );
+  }
+  return <Calculator titleId={titleId} widgetId={widgetId} lesson={lesson} />;
+}
+
+function Calculator({
+  titleId,
+  widgetId,
+  lesson,
+}: {
+  titleId: string;
+  widgetId: string;
+  lesson: { presetName: QueuePresetName; params: QueueParams; seed: number };
+}) {
+  const [start] = useState(() =>
+    startingPoint(lesson, widgetId, window.location.search, (p) => queueModel.validate(p)),
+  );
+  const [values, setValues] = useState<Record<string, string>>(() => paramsToForm(start.params));
+  const [seedText, setSeedText] = useState(String(start.seed));
+  const [presetName, setPresetName] = useState<string>(start.fromLink ? '' : lesson.presetName);
+
+  const check = useMemo(() => checkQueueForm(values), [values]);
+  const seed = parseSeed(seedText);
+  const request = useDebounced(
+    check.params && seed !== null ? { params: check.params, seed } : null,
+    300,
+  );
+  const run = useSimulationRun<QueueParams, QueueSimResult>('queue', request);
+  const result = run.result;
+  const shown = run.resultFor;
+  const liveTheory = useMemo(() => (check.params ? theoryFor(check.params) : null), [check.params]);
+
+  const set = useCallback((key: string, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setPresetName('');
+  }, []);
+  const load = (params: QueueParams, s: number) => {
+    setValues(paramsToForm(params));
+    setSeedText(String(s));
+  };
+  const choosePreset = (name: string) => {
+    const preset = presets[name as QueuePresetName] as
+      (typeof presets)[QueuePresetName] | undefined;
+    if (!preset) return;
+    load(preset.params, preset.seed);
+    setPresetName(name);
+  };
+  const resetToLesson = () => {
+    load(lesson.params, lesson.seed);
+    setPresetName(lesson.presetName);
+  };
+
+  return (
+    <section className="widget" id={widgetId} aria-labelledby={titleId}>
+      <h3 id={titleId}>Queue calculator</h3>
+      <p className="widget-intro">
+        Requests arrive at random (Poisson) and wait in one first-come, first-served line for c
+        servers. The closed-form theory for your settings sits beside a discrete-event simulation of
+        them, run in a background worker, with the simulation’s 95 % confidence intervals.
+      </p>
+      {start.notice && (
+        <p className="form-error" role="alert">
+          {start.notice}
+        </p>
+      )}
+      <div className="widget-toolbar">
+        <SelectField
+          label="Scenario"
+          value={presetName}
+          options={presetOptions}
+          onChange={choosePreset}
+        />
+        <NumberField
+          label="Seed"
+          value={seedText}
+          onChange={setSeedText}
+          min={0}
+          step={1}
+          error={seed === null ? 'The seed is a whole number from 0 to 4294967295.' : undefined}
+        />
+        <button type="button" onClick={resetToLesson}>
+          Reset to lesson preset
+        </button>
+        <CopyLinkButton
+          url={() =>
+            scenarioUrl(
+              window.location,
+              widgetId,
+              { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
+              widgetId,
+            )
+          }
+        />
+      </div>
+      {presetName && (
+        <p className="run-status">{presets[presetName as QueuePresetName].description}</p>
+      )}
+
+      <details className="params-details" open>
+        <summary>Settings</summary>
+        <QueueSettings values={values} errors={check.fieldErrors} set={set} />
+        {check.formErrors.map((e) => (
+          <p key={e} className="form-error">
+            {e}
+          </p>
+        ))}
+        {!check.params && result && (
+          <p className="run-status">
+            Fix the highlighted settings to run again; the last good run stays below.
+          </p>
+        )}
+      </details>
+
+      {check.params && liveTheory && <Outlook params={check.params} theory={liveTheory} />}
+
+      <RunStatus
+        running={run.running}
+        progress={run.progress}
+        error={run.error?.message ?? null}
+        done={
+          result &&
+          run.elapsedMs !== null &&
+          shown &&
+          `Simulated ${fmtNum(shown.params.durationS)} s of traffic (${fmtInt(result.arrivals)} arrivals after the warm-up, seed ${shown.seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
+        }
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {result && shown ? announce(shown.params, result) : ''}
+      </p>
+
+      {result && shown && <Results params={shown.params} sim={result} />}
+
+      {check.params && seed !== null && <HockeyStick params={check.params} seed={seed} />}
+      {check.params && seed !== null && <Planner params={check.params} seed={seed} />}
+    </section>
+  );
+}
+
+/** The theory's verdict on the settings as typed, before any simulation: stable or not, and why. */
+function Outlook({ params, theory }: { params: QueueParams; theory: Theory }) {
+  const offered = params.lambda * params.meanService;
+  if (theory.kind === 'unstable') {
+    return (
+      <div className="callout callout-warning outlook" role="note">
+        <p className="callout-title">No steady state</p>
+        <p>
+          {theory.reason}. The work offered is {fmtNum(offered)} servers’ worth and there{' '}
+          {params.servers === 1 ? 'is 1 server' : `are ${params.servers}`}: every second about{' '}
+          {fmtNum(params.lambda - params.servers / params.meanService)} more requests arrive than
+          can be served. Averages do not exist, so the theory column is empty; the simulation below
+          shows the queue growing over its {fmtNum(params.durationS)} s.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <p className="outlook">
+      <strong>{theory.model}</strong>, ρ = {fmtPct(offered / params.servers)}.{' '}
+      {theory.kind === 'none' ? theory.reason : theory.method}
+      {theory.kind === 'approximate' && ' Approximate: expect the simulation to differ a little.'}
+    </p>
+  );
+}
+
+function announce(params: QueueParams, sim: QueueSimResult): string {
+  return `Run finished. ${fmtPct(sim.pWait.mean)} of requests waited; mean wait ${fmtDuration(sim.Wq.mean)}, p99 wait ${fmtDuration(sim.waitP99)}${params.room !== null ? `; ${fmtPct(sim.dropRate)} turned away` : ''}.`;
+}
+
+function Results({ params, sim }: { params: QueueParams; sim: QueueSimResult }) {
+  const theory = useMemo(() => theoryFor(params), [params]);
+  const rows = useMemo(() => compare(params, theory, sim), [params, theory, sim]);
+  const little = littleCheck(sim);
+  const bars = useMemo(() => histogramBars(params, theory, sim), [params, theory, sim]);
+  const first = sim.inSystem.slice(0, Math.max(1, Math.floor(sim.inSystem.length / 10)));
+  const last = sim.inSystem.slice(-Math.max(1, Math.floor(sim.inSystem.length / 10)));
+  const mean = (xs: Float32Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const waited = sim.admitted - sim.noWait;
+  return (
+    <>
+      <h4>Theory beside simulation</h4>
+      <ComparisonTable rows={rows} model={theory.model} />
+      <p className={little.holds ? 'little' : 'little little-off'}>{little.text}</p>
+
+      <h4>Queue over the run</h4>
+      <p>
+        {theory.kind === 'unstable'
+          ? `The number in the system grew from about ${fmtNum(mean(first))} in the first tenth of the run to about ${fmtNum(mean(last))} in the last: it keeps growing for as long as the overload lasts.`
+          : `On average ${fmtNum(sim.L)} requests were in the system and ${fmtNum(sim.Lq)} of them waiting. The line wanders even in a steady state: that is randomness, not a trend.`}
+      </p>
+      <Suspense fallback={<div className="chart-placeholder">Loading chart…</div>}>
+        <QueueOverTime
+          inSystem={sim.inSystem}
+          waiting={sim.waiting}
+          binS={sim.binS}
+          warmupS={params.warmupS}
+        />
+      </Suspense>
+
+      <h4>How long requests waited</h4>
+      <p>
+        {fmtPct(sim.admitted ? sim.noWait / sim.admitted : 0)} of requests found a free server and
+        did not wait at all. The chart shows the other {fmtInt(waited)}: the share of all requests
+        whose wait fell in each range
+        {bars.some((b) => b.theory !== null)
+          ? ', with Erlang C’s prediction, C·e^(−(cμ−λ)t), as a line.'
+          : '.'}
+      </p>
+      {waited > 0 && (
+        <Suspense fallback={<div className="chart-placeholder">Loading chart…</div>}>
+          <WaitHistogram bars={bars} p99={sim.waitP99} />
+        </Suspense>
+      )}
+    </>
+  );
+}
+
+function ComparisonTable({ rows, model }: { rows: readonly ComparisonRow[]; model: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="stat-table theory-table">
+        <caption className="visually-hidden">Theory ({model}) beside simulation</caption>
+        <thead>
+          <tr>
+            <th scope="col">Quantity</th>
+            <th scope="col">Theory ({model})</th>
+            <th scope="col">Simulation (95 % interval)</th>
+            <th scope="col">Verdict</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{r.theory}</td>
+              <td>{r.simulated}</td>
+              <td className={`verdict verdict-${r.kind}`}>{r.verdict}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
