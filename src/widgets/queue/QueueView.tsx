@@ -188,15 +188,18 @@ function Calculator({
 function Outlook({ params, theory }: { params: QueueParams; theory: Theory }) {
   const offered = params.lambda * params.meanService;
   if (theory.kind === 'unstable') {
+    const excess = params.lambda - params.servers / params.meanService;
+    const balanced = Math.abs(excess) < 1e-9 * params.lambda;
     return (
       <div className="callout callout-warning outlook" role="note">
         <p className="callout-title">No steady state</p>
         <p>
-          {theory.reason}. The work offered is {fmtNum(offered)} servers’ worth and there{' '}
-          {params.servers === 1 ? 'is 1 server' : `are ${params.servers}`}: every second about{' '}
-          {fmtNum(params.lambda - params.servers / params.meanService)} more requests arrive than
-          can be served. Averages do not exist, so the theory column is empty; the simulation below
-          shows the queue growing over its {fmtNum(params.durationS)} s.
+          {theory.reason}.{' '}
+          {balanced
+            ? `The work offered is exactly what the ${params.servers === 1 ? 'server' : `${params.servers} servers`} can do. That sounds fine, but nothing pulls the queue back towards empty: its length wanders like a random walk, drifting ever further up, and every idle moment is capacity lost for good.`
+            : `The work offered is ${fmtNum(offered)} servers’ worth and there ${params.servers === 1 ? 'is 1 server' : `are ${params.servers}`}: every second about ${fmtNum(excess)} more requests arrive than can be served.`}{' '}
+          Averages do not exist, so the theory column is empty; the simulation below shows the queue
+          over its {fmtNum(params.durationS)} s.
         </p>
       </div>
     );
@@ -232,7 +235,7 @@ function Results({ params, sim }: { params: QueueParams; sim: QueueSimResult }) 
       <h4>Queue over the run</h4>
       <p>
         {theory.kind === 'unstable'
-          ? `The number in the system grew from about ${fmtNum(mean(first))} in the first tenth of the run to about ${fmtNum(mean(last))} in the last: it keeps growing for as long as the overload lasts.`
+          ? `The number in the system went from about ${fmtNum(mean(first))} in the first tenth of the run to about ${fmtNum(mean(last))} in the last. ${params.lambda * params.meanService > params.servers * (1 + 1e-9) ? 'It keeps growing for as long as the overload lasts.' : 'At exactly ρ = 1 it wanders without settling: run longer, or try other seeds, and it reaches ever higher.'}`
           : `On average ${fmtNum(sim.L)} requests were in the system and ${fmtNum(sim.Lq)} of them waiting. The line wanders even in a steady state: that is randomness, not a trend.`}
       </p>
       <Suspense fallback={<div className="chart-placeholder">Loading chart…</div>}>

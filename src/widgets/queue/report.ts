@@ -115,10 +115,12 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
             kind: 'info' as const,
           }
         : judgeInterval(value, e, why);
+    // Without a steady state the batches are not alike, so an interval would mean nothing.
+    const shownEstimate = theory.kind === 'unstable' ? { mean: e.mean, halfWidth: null } : e;
     rows.push({
       label,
       theory: value === undefined ? noTheory : f(value),
-      simulated: withInterval(e, f),
+      simulated: withInterval(shownEstimate, f),
       ...judged,
     });
   };
