@@ -92,3 +92,49 @@ export class BreakerWidget {
     });
   }
 }
+
+export class QueueWidget {
+  readonly root: Locator;
+  /** The lesson has two calculators; `index` picks one (0: normal day, 1: sale peak). */
+  constructor(
+    readonly page: Page,
+    index = 0,
+  ) {
+    this.root = page.getByRole('region', { name: 'Queue calculator' }).nth(index);
+  }
+
+  async open(path = '/learn/probability/queueing') {
+    await this.page.goto(path);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  comparison(): Locator {
+    return this.root.getByRole('table').filter({ hasText: 'Theory (' });
+  }
+
+  /** The comparison row for a quantity, as its cells' texts. */
+  async row(quantity: RegExp): Promise<string[]> {
+    return this.comparison()
+      .getByRole('row')
+      .filter({ hasText: quantity })
+      .first()
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated [\\d,.]+ s of traffic \\([\\d,]+ arrivals after the warm-up, seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+}

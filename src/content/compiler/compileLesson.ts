@@ -72,6 +72,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   const mdast = processor.parse(source);
   const hast = (await processor.run(mdast));
   collectKatexErrors(hast, katexProblems);
+  makeDisplayMathFocusable(hast);
 
   const problems = [
     ...front.problems,
@@ -94,6 +95,21 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     links: remarkFindings.links,
     problems,
   };
+}
+
+/**
+ * A displayed formula scrolls sideways when it is wider than the column (styles.css), and a
+ * scrollable region must be reachable from the keyboard: give it a tab stop, as Shiki does for code.
+ */
+function makeDisplayMathFocusable(tree: HastRoot) {
+  const walk = (node: HastRoot | HastRoot['children'][number]) => {
+    if (node.type === 'element') {
+      const cls = node.properties.className;
+      if (Array.isArray(cls) && cls.includes('katex-display')) node.properties.tabIndex = 0;
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
 }
 
 /** rehype-katex renders a bad formula as a red span with a title; make it a build error instead. */
