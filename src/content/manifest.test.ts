@@ -25,6 +25,7 @@ const m: ContentManifest = {
     { id: 'a', title: 'A', summary: '', order: 1, lessons: [lesson('a', 'one'), lesson('a', 'two')] },
     { id: 'b', title: 'B', summary: '', order: 2, lessons: [lesson('b', 'three')] },
   ],
+  questions: {},
 };
 
 describe('manifest helpers', () => {

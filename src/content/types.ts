@@ -1,3 +1,4 @@
+import type { Quiz } from '../quiz/types';
 import type { FrontMatter } from './schema';
 
 /** What the build-time compiler hands to the browser. Plain JSON: no functions, no classes. */
@@ -13,7 +14,7 @@ export interface Heading {
  * only the parts that need code at run time (diagrams, widgets) become component blocks, and
  * only the containers around such parts stay as elements.
  */
-export type Block = HtmlBlock | ElementBlock | MermaidBlock | WidgetBlock;
+export type Block = HtmlBlock | ElementBlock | MermaidBlock | WidgetBlock | QuizBlock;
 
 export interface HtmlBlock {
   t: 'html';
@@ -45,6 +46,12 @@ export interface WidgetBlock {
   line: number;
 }
 
+export interface QuizBlock {
+  t: 'quiz';
+  quiz: Quiz;
+  line: number;
+}
+
 export type Phase = 'priming' | 'concept' | 'visual' | 'analogy' | 'practice' | 'consolidation';
 
 export interface LessonSummary extends FrontMatter {
@@ -68,6 +75,8 @@ export interface ModuleSummary {
 
 export interface ContentManifest {
   modules: ModuleSummary[];
+  /** Every quiz question, by id: the lesson and quiz it lives in (for reviews across lessons). */
+  questions: Record<string, { lessonId: string; quizId: string }>;
 }
 
 export interface CompiledLesson {

@@ -17,6 +17,47 @@ const fixtures: Record<number, unknown> = {
     },
     theme: 'system',
   },
+  2: {
+    completed: {},
+    lastVisited: null,
+    theme: 'dark',
+    gauntletResults: [
+      {
+        quizId: 'breaker-gauntlet',
+        startedAt: '2026-11-22T10:00:00.000Z',
+        finishedAt: '2026-11-22T10:05:00.000Z',
+        timeLimitS: 480,
+        score: 1,
+        total: 1,
+        answers: [
+          {
+            questionId: 'cb-three-states',
+            response: { type: 'text', value: 'closed, open, half-open' },
+            correct: true,
+            rating: 3,
+            seconds: 12,
+          },
+        ],
+      },
+    ],
+    cards: {
+      'cb-three-states': {
+        questionId: 'cb-three-states',
+        due: '2026-11-25T10:05:00.000Z',
+        stability: 3.1,
+        difficulty: 5.3,
+        elapsed_days: 0,
+        scheduled_days: 3,
+        learning_steps: 0,
+        reps: 1,
+        lapses: 0,
+        state: 2,
+        last_review: '2026-11-22T10:05:00.000Z',
+      },
+    },
+    reviewLog: [],
+    retention: 0.9,
+  },
 };
 
 describe('migrate', () => {
@@ -28,6 +69,13 @@ describe('migrate', () => {
   it.each(Object.entries(fixtures))('loads a v%s save', (version, state) => {
     const result = migrate(state, Number(version));
     expect(result.ok).toBe(true);
+  });
+
+  it('a v1 save arrives with an empty review deck and the default retention', () => {
+    expect(migrate(fixtures[1], 1)).toMatchObject({
+      ok: true,
+      state: { theme: 'system', gauntletResults: [], cards: {}, reviewLog: [], retention: 0.9 },
+    });
   });
 
   it('refuses data from a newer workbook rather than guessing', () => {

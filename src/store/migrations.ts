@@ -8,7 +8,16 @@ export type MigrationResult = { ok: true; state: PersistedState } | { ok: false;
  * `from → from + 1` is a pure function; add one when the persisted shape changes and keep a
  * fixture of the old shape in migrations.test.ts.
  */
-const steps: Record<number, (state: unknown) => unknown> = {};
+const steps: Record<number, (state: unknown) => unknown> = {
+  // 1 → 2: retrieval practice arrives; nothing answered yet.
+  1: (state) => ({
+    ...(state as object),
+    gauntletResults: [],
+    cards: {},
+    reviewLog: [],
+    retention: 0.9,
+  }),
+};
 
 export function migrate(stored: unknown, version: number): MigrationResult {
   if (!Number.isInteger(version) || version < 1) {

@@ -39,6 +39,10 @@ const good: PersistedState = {
     at: '2026-11-21T09:30:00.000Z',
   },
   theme: 'dark',
+  gauntletResults: [],
+  cards: {},
+  reviewLog: [],
+  retention: 0.9,
 };
 
 beforeEach(() => storageHealth.getState().dismiss());
@@ -47,8 +51,8 @@ describe('createSafeStorage', () => {
   it('reads back what it wrote', () => {
     const mem = new MemoryStorage();
     const storage = createSafeStorage(mem);
-    storage.setItem('k', { state: good, version: 1 });
-    expect(storage.getItem('k')).toEqual({ state: good, version: 1 });
+    storage.setItem('k', { state: good, version: 2 });
+    expect(storage.getItem('k')).toEqual({ state: good, version: 2 });
     expect(storageHealth.getState().quarantined).toBeNull();
   });
 
@@ -109,7 +113,7 @@ describe('createSafeStorage', () => {
 describe('workbook store persistence', () => {
   it('restores saved progress and keeps writing it', () => {
     const mem = new MemoryStorage();
-    mem.items.set(STORAGE_KEY, JSON.stringify({ state: good, version: 1 }));
+    mem.items.set(STORAGE_KEY, JSON.stringify({ state: good, version: 2 }));
     const store = createWorkbookStore(mem);
     expect(store.getState().completed).toEqual(good.completed);
     expect(store.getState().theme).toBe('dark');
@@ -120,13 +124,21 @@ describe('workbook store persistence', () => {
       state: PersistedState;
       version: number;
     };
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(2);
     expect(Object.keys(saved.state.completed).sort()).toEqual([
       'control-distribution/circuit-breakers',
       'control-distribution/overview',
     ]);
     // Actions are not persisted, only data.
-    expect(Object.keys(saved.state).sort()).toEqual(['completed', 'lastVisited', 'theme']);
+    expect(Object.keys(saved.state).sort()).toEqual([
+      'cards',
+      'completed',
+      'gauntletResults',
+      'lastVisited',
+      'retention',
+      'reviewLog',
+      'theme',
+    ]);
   });
 
   it('starts clean after corrupted storage, keeping the old data aside', () => {

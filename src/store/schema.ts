@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { gauntletResultSchema } from '../quiz/results';
+import { RETENTION_RANGE, storedCard, storedReviewLog } from '../quiz/schedule';
 
 /**
  * The shape of what we keep in localStorage, one schema per stored version. Progress is the
@@ -23,7 +25,20 @@ export const persistedStateV1 = z.object({
 });
 export type PersistedStateV1 = z.infer<typeof persistedStateV1>;
 
+/**
+ * Version 2 adds retrieval practice: finished gauntlets, one spaced-repetition card per
+ * question answered, the review log, and the retention the schedule aims for.
+ */
+export const persistedStateV2 = z.object({
+  ...persistedStateV1.shape,
+  gauntletResults: z.array(gauntletResultSchema),
+  cards: z.record(z.string(), storedCard),
+  reviewLog: z.array(storedReviewLog),
+  retention: z.number().check(z.gte(RETENTION_RANGE.min), z.lte(RETENTION_RANGE.max)),
+});
+export type PersistedStateV2 = z.infer<typeof persistedStateV2>;
+
 /** The version the app writes today. */
-export const currentVersion = 1;
-export const persistedState = persistedStateV1;
-export type PersistedState = PersistedStateV1;
+export const currentVersion = 2;
+export const persistedState = persistedStateV2;
+export type PersistedState = PersistedStateV2;

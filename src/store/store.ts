@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createProgressSlice } from './progressSlice';
+import { createQuizSlice } from './quizSlice';
+import type { QuizSlice } from './quizSlice';
 import type { ProgressSlice } from './progressSlice';
 import { browserStorage, createSafeStorage } from './safeStorage';
 import type { PersistedState } from './schema';
@@ -8,7 +10,7 @@ import { currentVersion } from './schema';
 import { createSettingsSlice } from './settingsSlice';
 import type { SettingsSlice } from './settingsSlice';
 
-export type WorkbookState = ProgressSlice & SettingsSlice;
+export type WorkbookState = ProgressSlice & SettingsSlice & QuizSlice;
 
 export const STORAGE_KEY = 'reliability-workbook';
 
@@ -19,6 +21,7 @@ export const createWorkbookStore = (storage: Storage | null) =>
       (...a) => ({
         ...createProgressSlice(...a),
         ...createSettingsSlice(...a),
+        ...createQuizSlice(...a),
       }),
       {
         name: STORAGE_KEY,
@@ -28,9 +31,21 @@ export const createWorkbookStore = (storage: Storage | null) =>
           completed: s.completed,
           lastVisited: s.lastVisited,
           theme: s.theme,
+          gauntletResults: s.gauntletResults,
+          cards: s.cards,
+          reviewLog: s.reviewLog,
+          retention: s.retention,
         }),
       },
     ),
   );
 
 export const useWorkbook = createWorkbookStore(browserStorage());
+
+// Two open tabs: when the other one saves, load what it saved, so neither overwrites the
+// other's progress with a stale copy (every change is saved at once, so nothing is lost here).
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === STORAGE_KEY) void useWorkbook.persist.rehydrate();
+  });
+}

@@ -27,6 +27,8 @@ export interface CompiledLessonSource {
   phases: { name: Phase; line: number }[];
   outsidePhases: number[];
   links: { url: string; line: number }[];
+  questionIds: { id: string; line: number }[];
+  quizzes: { id: string; questionIds: string[] }[];
   problems: { line: number; message: string }[];
 }
 
@@ -38,7 +40,14 @@ const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql
  */
 export async function compileLesson(source: string): Promise<CompiledLessonSource> {
   const front = parseFrontMatter(source);
-  const remarkFindings: RemarkFindings = { problems: [], links: [], phases: [], outsidePhases: [] };
+  const remarkFindings: RemarkFindings = {
+    problems: [],
+    links: [],
+    phases: [],
+    outsidePhases: [],
+    questionIds: [],
+    quizzes: [],
+  };
   const headingFindings: HeadingFindings = { headings: [], problems: [] };
   const katexProblems: { line: number; message: string }[] = [];
 
@@ -93,6 +102,8 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     phases: remarkFindings.phases,
     outsidePhases: remarkFindings.outsidePhases,
     links: remarkFindings.links,
+    questionIds: remarkFindings.questionIds,
+    quizzes: remarkFindings.quizzes,
     problems,
   };
 }

@@ -23,7 +23,7 @@ interface Pending {
 }
 
 const lessonRoute = /^\/learn\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/;
-const appRoutes = new Set(['/']);
+const appRoutes = new Set(['/', '/review', '/progress']);
 
 /** Reads and compiles everything under `contentDir`, and checks what spans lessons. */
 export async function loadContent(contentDir: string, rootDir: string): Promise<LoadedContent> {
@@ -101,11 +101,24 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
     checkLinks(p, byId, (line, message) => report(p.file, line, message));
   }
 
+  // Question ids name spaced-repetition cards, so they must be unique across the workbook.
+  const questions: ContentManifest['questions'] = {};
+  const firstSeen = new Map<string, string>();
+  for (const p of pending) {
+    for (const q of p.compiled.questionIds) {
+      const other = firstSeen.get(q.id);
+      if (other !== undefined) report(p.file, q.line, `Question id "${q.id}" is also used in ${other}`);
+      else firstSeen.set(q.id, rel(p.file));
+    }
+    for (const quiz of p.compiled.quizzes)
+      for (const id of quiz.questionIds) questions[id] ??= { lessonId: p.summary.id, quizId: quiz.id };
+  }
+
   const lessons = new Map<string, CompiledLesson>();
   for (const p of pending) {
     lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
   }
-  return { manifest: { modules }, lessons, files, diagnostics };
+  return { manifest: { modules, questions }, lessons, files, diagnostics };
 }
 
 type Report = (line: number, message: string) => void;

@@ -6,6 +6,8 @@ import { calloutKinds, phaseLabel, phaseNames } from '../phases.ts';
 import type { Phase } from '../types.ts';
 import { calculations } from '../../widgets/calculations.ts';
 import { widgetCatalog } from '../../widgets/catalog.ts';
+import { quizLanguages, replaceWithQuiz } from './quizFence.ts';
+import type { QuizFindings } from './quizFence.ts';
 
 /** What one pass over a lesson's Markdown found, besides the transformed tree. */
 export interface RemarkFindings {
@@ -14,6 +16,10 @@ export interface RemarkFindings {
   phases: { name: Phase; line: number }[];
   /** Lines of top-level content that follows the first phase but sits in none. */
   outsidePhases: number[];
+  /** Question ids of every quiz and gauntlet, for the workbook-wide uniqueness check. */
+  questionIds: { id: string; line: number }[];
+  /** Quizzes on the page, for the review index. */
+  quizzes: { id: string; questionIds: string[] }[];
 }
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -59,6 +65,13 @@ export function remarkWorkbook(findings: RemarkFindings) {
     }
     const problem = (node: Parameters<typeof lineOf>[0], message: string) =>
       findings.problems.push({ line: lineOf(node), message });
+    const widgetIds = new Set<string>();
+    const quizFindings: QuizFindings = {
+      problems: findings.problems,
+      questionIds: findings.questionIds,
+      quizzes: findings.quizzes,
+      widgetRefs: [],
+    };
 
     visitParents(tree, (node, ancestors) => {
       switch (node.type) {
@@ -93,7 +106,8 @@ export function remarkWorkbook(findings: RemarkFindings) {
           findings.links.push({ url: (node).url, line: lineOf(node) });
           return;
         case 'code':
-          if ((node).lang === 'mermaid') replaceWithMermaid(node, ancestors.at(-1));
+          if (node.lang === 'mermaid') replaceWithMermaid(node, ancestors.at(-1));
+          else if (node.lang && quizLanguages.has(node.lang)) replaceWithQuiz(node, ancestors.at(-1), quizFindings);
           return;
         case 'textDirective':
           if (node.name === 'calc') replaceWithCalculation(node, ancestors.at(-1), problem);
@@ -101,12 +115,20 @@ export function remarkWorkbook(findings: RemarkFindings) {
           return;
         case 'leafDirective':
         case 'containerDirective':
+          if (node.name === 'widget' && typeof node.attributes?.id === 'string') widgetIds.add(node.attributes.id);
           transformDirective(node, ancestors, problem);
           return;
         default:
           return;
       }
     });
+    for (const ref of quizFindings.widgetRefs) {
+      if (!widgetIds.has(ref.widget))
+        findings.problems.push({
+          line: ref.line,
+          message: `predict-then-run question names widget "${ref.widget}", but no ::widget on this page has id="${ref.widget}"`,
+        });
+    }
   };
 
   function transformDirective(

@@ -15,14 +15,27 @@ const base = defaultSchema.attributes ?? {};
 export const sanitizeSchema: Schema = {
   ...defaultSchema,
   clobber: [],
-  tagNames: [...(defaultSchema.tagNames ?? []), 'wb-widget', 'wb-mermaid', 'figure', 'figcaption'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'wb-widget',
+    'wb-mermaid',
+    'wb-quiz',
+    'figure',
+    'figcaption',
+  ],
   attributes: {
     ...base,
     'wb-widget': ['dataType', 'dataAttrs', 'dataLine'],
     'wb-mermaid': ['dataSource', 'dataTitle', 'dataLine'],
+    'wb-quiz': ['dataQuiz', 'dataLine'],
     // One className rule per element: the sanitiser reads only the first.
     section: ['dataFootnotes', 'dataPhase', ['className', 'footnotes', 'phase', /^phase-[a-z]+$/]],
-    div: [...(base.div ?? []), ['className', 'callout', /^callout-[a-z]+$/], ['role', 'note']],
+    div: [
+      ...(base.div ?? []),
+      ['className', 'callout', /^callout-[a-z]+$/],
+      ['role', 'note'],
+      'dataPart',
+    ],
     p: [['className', 'callout-title', 'phase-label']],
     h2: [...(base.h2 ?? []), 'dataPhase'],
     details: [['className', 'reveal']],

@@ -1,8 +1,10 @@
 import type { Element, ElementContent, Properties, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import type { Quiz } from '../../quiz/types.ts';
 import type { Block, ElementBlock } from '../types.ts';
+import { fillQuiz } from './quizFence.ts';
 
-const componentTags = new Set(['wb-widget', 'wb-mermaid']);
+const componentTags = new Set(['wb-widget', 'wb-mermaid', 'wb-quiz']);
 const containerTags = new Set<ElementBlock['tag']>(['section', 'div', 'details', 'figure', 'blockquote']);
 
 function isComponent(node: RootContent): boolean {
@@ -38,6 +40,15 @@ function componentBlock(node: Element): Block {
   if (node.tagName === 'wb-mermaid') {
     const title = String(p.dataTitle ?? '');
     return { t: 'mermaid', source: String(p.dataSource ?? ''), title: title || null, line };
+  }
+  if (node.tagName === 'wb-quiz') {
+    const parts = new Map<string, string>();
+    for (const child of node.children) {
+      if (child.type === 'element' && typeof child.properties.dataPart === 'string')
+        parts.set(child.properties.dataPart, toHtml(child.children).trim());
+    }
+    const quiz = JSON.parse(String(p.dataQuiz ?? '{}')) as Quiz;
+    return { t: 'quiz', quiz: fillQuiz(quiz, parts), line };
   }
   const attrs = JSON.parse(String(p.dataAttrs ?? '{}')) as Record<string, string>;
   return { t: 'widget', type: String(p.dataType ?? ''), attrs, line };

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import type { Block } from '../types';
 import { MermaidDiagram } from './MermaidDiagram';
+import { QuizSlot } from './QuizSlot';
 import { WidgetSlot } from './WidgetSlot';
 
 function renderBlock(block: Block, key: number): ReactNode {
@@ -23,12 +24,19 @@ function renderBlock(block: Block, key: number): ReactNode {
       return <MermaidDiagram key={key} block={block} />;
     case 'widget':
       return <WidgetSlot key={key} block={block} />;
+    case 'quiz':
+      return <QuizSlot key={key} quiz={block.quiz} />;
   }
 }
 
 function renderGuarded(block: Block, key: number): ReactNode {
   if (block.t === 'html' || block.t === 'el') return renderBlock(block, key);
-  const label = block.t === 'mermaid' ? 'This diagram' : `The ${block.type} widget`;
+  const label =
+    block.t === 'mermaid'
+      ? 'This diagram'
+      : block.t === 'quiz'
+        ? `The quiz “${block.quiz.title}”`
+        : `The ${block.type} widget`;
   return (
     <ErrorBoundary key={key} label={label}>
       {renderBlock(block, key)}

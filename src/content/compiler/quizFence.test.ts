@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, QuizBlock } from '../types.ts';
+import { compileLesson } from './compileLesson.ts';
+
+const front = `---
+title: Quiz lesson
+summary: A lesson used by the tests.
+minutes: 5
+difficulty: introductory
+kind: gauntlet
+tags: [test]
+prerequisites: []
+---
+`;
+
+const find = (blocks: Block[]): QuizBlock | undefined => {
+  for (const b of blocks) {
+    if (b.t === 'quiz') return b;
+    if (b.t === 'el') {
+      const inner = find(b.children);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+};
+
+describe('quiz and gauntlet fences', () => {
+  it('compiles every question type, with Markdown and math typeset at build time', async () => {
+    const out = await compileLesson(`${front}
+::widget{type="queue" preset="normal-day" id="pool"}
+
+\`\`\`gauntlet
+id: g
+title: A gauntlet
+minutes: 2.5
+questions:
+  - id: one
+    type: single
+    prompt: Pick **one**, where $\\lambda = 2$.
+    options: [First, Second]
+    correct: 1
+    explanation: Because.
+  - id: two
+    type: multiple
+    prompt: Pick some.
+    options: [A, B, C]
+    correct: [2, 0]
+    explanation: A and C.
+  - id: three
+    type: numeric
+    prompt: How many?
+    answer: 2000
+    tolerance: 5%
+    unit: calls
+    explanation: Little's law.
+  - id: four
+    type: text
+    prompt: Name them.
+    accept: ['closed, open']
+    unordered: true
+    explanation: Two.
+  - id: five
+    type: ordering
+    prompt: Order them.
+    items: [First, Second, Third]
+    explanation: In order.
+  - id: six
+    type: free
+    prompt: Explain.
+    model: A model answer.
+    rubric: [One point, Another point]
+    explanation: Why.
+  - id: seven
+    type: predict
+    prompt: Predict.
+    options: [Up, Down]
+    correct: 0
+    widget: pool
+    explanation: Run it.
+\`\`\`
+`);
+    expect(out.problems).toEqual([]);
+    const quiz = find(out.blocks)?.quiz;
+    expect(quiz).toMatchObject({ id: 'g', title: 'A gauntlet', timeLimitS: 150 });
+    expect(quiz?.questions.map((q) => q.type)).toEqual([
+      'single',
+      'multiple',
+      'numeric',
+      'text',
+      'ordering',
+      'free',
+      'predict',
+    ]);
+    const [one, two, three, , five, six] = quiz!.questions;
+    expect(one?.prompt).toContain('<strong>one</strong>');
+    expect(one?.prompt).toContain('class="katex"');
+    expect(one).toMatchObject({ options: ['First', 'Second'], correct: 1, explanation: 'Because.' });
+    expect(two).toMatchObject({ correct: [0, 2] });
+    expect(three).toMatchObject({ answer: 2000, tolerance: { kind: 'relative', value: 0.05 }, unit: 'calls' });
+    expect(five).toMatchObject({ items: ['First', 'Second', 'Third'] });
+    expect(six).toMatchObject({ model: 'A model answer.', rubric: ['One point', 'Another point'] });
+  });
+
+  it('reports malformed quizzes with the line of the offending field', async () => {
+    const out = await compileLesson(`${front}
+\`\`\`gauntlet
+id: g
+title: Broken
+questions:
+  - id: a
+    type: single
+    prompt: P
+    options: [x, y]
+    correct: 2
+    explanation: E
+  - id: a
+    type: numeric
+    prompt: P
+    answer: 3
+    explanation: E
+  - id: c
+    type: predict
+    prompt: P
+    options: [x, y]
+    correct: 0
+    widget: nowhere
+    explanation: E
+\`\`\`
+`);
+    expect(out.problems).toEqual([
+      { line: 12, message: 'gauntlet: minutes: a gauntlet needs a time limit: minutes: 5' },
+      { line: 19, message: 'gauntlet: questions.0.correct: no option 2: options are numbered 0 to 1' },
+      { line: 21, message: 'gauntlet: questions.1.id: duplicate question id "a" (also question 1)' },
+      { line: 21, message: 'gauntlet: questions.1.tolerance: a numeric answer needs a tolerance, like tolerance: "5%" or tolerance: 0' },
+    ]);
+    // A broken quiz stays visible as its source, not silently dropped.
+    expect(find(out.blocks)).toBeUndefined();
+  });
+
+  it('checks shapes and names the widget a prediction needs', async () => {
+    const out = await compileLesson(`${front}
+\`\`\`quiz
+id: q
+title: Untimed
+questions:
+  - id: a
+    type: predict
+    prompt: P
+    options: [x, y]
+    correct: 0
+    widget: nowhere
+    explanation: E
+  - id: b
+    type: essay
+    prompt: P
+\`\`\`
+`);
+    expect(out.problems.map((p) => p.line)).toEqual([23]);
+    expect(out.problems[0]?.message).toContain('type is one of single, multiple');
+    const ok = await compileLesson(`${front}
+\`\`\`quiz
+id: q
+title: Untimed
+questions:
+  - id: a
+    type: predict
+    prompt: P
+    options: [x, y]
+    correct: 0
+    widget: nowhere
+    explanation: E
+\`\`\`
+`);
+    expect(ok.problems).toEqual([
+      { line: 20, message: 'predict-then-run question names widget "nowhere", but no ::widget on this page has id="nowhere"' },
+    ]);
+  });
+});

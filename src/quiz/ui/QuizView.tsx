@@ -1,0 +1,402 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { Question, Quiz, Rating, Response } from '../types';
+import { emptyResponse, QuestionInput, Rich } from './QuestionInput';
+import { gradeAttempt } from './grading';
+import type { ShownAnswer as GradedAnswer } from './grading';
+import { useQuizRecorder } from './useQuizRecorder';
+
+type Phase =
+  | { name: 'ready' }
+  | { name: 'running'; startedAt: number }
+  | {
+      name: 'done';
+      startedAt: number;
+      finishedAt: number;
+      answers: GradedAnswer[];
+      timedOut: boolean;
+    };
+
+/** Marks a question as worked on now: its time runs from the first touch to the last change. */
+function stamp(s: { firstAt: number | null; lastAt: number | null } | undefined) {
+  if (!s) return;
+  const now = Date.now();
+  if (s.firstAt === null) s.firstAt = now;
+  s.lastAt = now;
+}
+
+const fmtClock = (s: number) =>
+  `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, '0')}`;
+
+/**
+ * A quiz or a timed gauntlet: start, answer, submit (or run out of time), then the results with
+ * every explanation. Each answer is a review of its spaced-repetition card.
+ */
+export default function QuizView({ quiz }: { quiz: Quiz }) {
+  const titleId = useId();
+  const timed = quiz.timeLimitS !== null;
+  const [phase, setPhase] = useState<Phase>(() =>
+    timed ? { name: 'ready' } : { name: 'running', startedAt: Date.now() },
+  );
+  const [responses, setResponses] = useState<Response[]>(() => quiz.questions.map(emptyResponse));
+  const seconds = useRef<{ firstAt: number | null; lastAt: number | null }[]>(
+    quiz.questions.map(() => ({ firstAt: null, lastAt: null })),
+  );
+  const recorder = useQuizRecorder();
+  const [announcement, setAnnouncement] = useState('');
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+
+  const start = () => {
+    setResponses(quiz.questions.map(emptyResponse));
+    seconds.current = quiz.questions.map(() => ({ firstAt: null, lastAt: null }));
+    setPhase({ name: 'running', startedAt: Date.now() });
+    setAnnouncement(timed ? `Started. You have ${fmtClock(quiz.timeLimitS ?? 0)} minutes.` : '');
+  };
+
+  const submit = useCallback(
+    (timedOut: boolean) => {
+      if (phase.name !== 'running') return;
+      const finishedAt = Date.now();
+      const answers = gradeAttempt(
+        quiz,
+        responses,
+        seconds.current.map((s) =>
+          s.firstAt === null || s.lastAt === null ? null : (s.lastAt - s.firstAt) / 1000,
+        ),
+      );
+      recorder.recordAttempt(quiz, phase.startedAt, finishedAt, answers);
+      setPhase({ name: 'done', startedAt: phase.startedAt, finishedAt, answers, timedOut });
+      const right = answers.filter((a) => a.correct === true).length;
+      setAnnouncement(
+        `${timedOut ? 'Time is up. ' : ''}You got ${right} of ${answers.length} right. Results below.`,
+      );
+    },
+    [phase, quiz, responses, recorder],
+  );
+
+  useEffect(() => {
+    if (phase.name === 'done') resultsRef.current?.focus();
+  }, [phase.name]);
+
+  const touch = (i: number) => stamp(seconds.current[i]);
+
+  return (
+    <section className="quiz" aria-labelledby={titleId}>
+      <h2 id={titleId} className="quiz-title">
+        {timed ? 'Gauntlet: ' : 'Quiz: '}
+        {quiz.title}
+      </h2>
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
+      {phase.name === 'ready' && (
+        <div className="quiz-ready">
+          <p>
+            {quiz.questions.length} questions, {fmtClock(quiz.timeLimitS ?? 0)} minutes. The clock
+            starts when you press start; at zero your answers are submitted as they stand.
+          </p>
+          <button type="button" className="button-primary" onClick={start}>
+            Start the gauntlet
+          </button>
+        </div>
+      )}
+      {phase.name === 'running' && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit(false);
+          }}
+        >
+          {timed && (
+            <Countdown
+              startedAt={phase.startedAt}
+              limitS={quiz.timeLimitS ?? 0}
+              onAnnounce={setAnnouncement}
+              onExpire={() => submit(true)}
+            />
+          )}
+          <ol className="quiz-questions">
+            {quiz.questions.map((q, i) => (
+              <li key={q.id} onFocusCapture={() => touch(i)}>
+                <QuestionBlock
+                  question={q}
+                  index={i}
+                  response={responses[i]!}
+                  onChange={(r) => {
+                    touch(i);
+                    setResponses((all) => all.map((x, j) => (j === i ? r : x)));
+                  }}
+                />
+              </li>
+            ))}
+          </ol>
+          <button type="submit" className="button-primary">
+            Submit answers
+          </button>
+        </form>
+      )}
+      {phase.name === 'done' && (
+        <Results
+          quiz={quiz}
+          phase={phase}
+          headingRef={resultsRef}
+          onSelfGrade={(i, rating) => {
+            const answers = phase.answers.map((a, j) =>
+              j === i ? { ...a, rating, correct: rating >= 3 } : a,
+            );
+            recorder.selfGrade(quiz, phase.startedAt, quiz.questions[i]!.id, rating);
+            setPhase({ ...phase, answers });
+          }}
+          onRetry={start}
+        />
+      )}
+    </section>
+  );
+}
+
+function QuestionBlock({
+  question,
+  index,
+  response,
+  onChange,
+}: {
+  question: Question;
+  index: number;
+  response: Response;
+  onChange: (r: Response) => void;
+}) {
+  const promptId = useId();
+  return (
+    <fieldset className="quiz-question" aria-labelledby={promptId}>
+      <div id={promptId} className="quiz-prompt">
+        <span className="visually-hidden">Question {index + 1}: </span>
+        <Rich as="div" html={question.prompt} />
+      </div>
+      {question.type === 'predict' && (
+        <p className="field-help">
+          Predict first; after submitting, run <a href={`#${question.widget}`}>the simulator</a> to
+          check.
+        </p>
+      )}
+      <QuestionInput question={question} response={response} onChange={onChange} disabled={false} />
+    </fieldset>
+  );
+}
+
+/** The visible clock, and spoken warnings at half time, one minute, 30 s and 10 s. */
+function Countdown({
+  startedAt,
+  limitS,
+  onAnnounce,
+  onExpire,
+}: {
+  startedAt: number;
+  limitS: number;
+  onAnnounce: (text: string) => void;
+  onExpire: () => void;
+}) {
+  const [now, setNow] = useState(() => Date.now());
+  const said = useRef(new Set<number>());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, []);
+  const left = Math.max(0, limitS - (now - startedAt) / 1000);
+  useEffect(() => {
+    for (const mark of [Math.floor(limitS / 2), 60, 30, 10]) {
+      if (mark > 0 && mark < limitS && left <= mark && !said.current.has(mark)) {
+        said.current.add(mark);
+        onAnnounce(`${fmtClock(mark)} left.`);
+      }
+    }
+    if (left <= 0) onExpire();
+  }, [left, limitS, onAnnounce, onExpire]);
+  return (
+    <p className={`quiz-clock${left <= 30 ? ' quiz-clock-low' : ''}`}>
+      Time left: <span role="timer">{fmtClock(Math.ceil(left))}</span>
+    </p>
+  );
+}
+
+const ratingNames: Record<Rating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
+
+function Results({
+  quiz,
+  phase,
+  headingRef,
+  onSelfGrade,
+  onRetry,
+}: {
+  quiz: Quiz;
+  phase: Extract<Phase, { name: 'done' }>;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onSelfGrade: (index: number, rating: Rating) => void;
+  onRetry: () => void;
+}) {
+  const right = phase.answers.filter((a) => a.correct === true).length;
+  const pending = phase.answers.filter((a) => a.correct === null).length;
+  const used = (phase.finishedAt - phase.startedAt) / 1000;
+  return (
+    <div className="quiz-results">
+      <h3 ref={headingRef} tabIndex={-1}>
+        {phase.timedOut ? 'Time is up. ' : ''}Score: {right} of {quiz.questions.length}
+      </h3>
+      <p>
+        Time used: {fmtClock(Math.round(used))}
+        {quiz.timeLimitS !== null ? ` of ${fmtClock(quiz.timeLimitS)}` : ''}.{' '}
+        {pending > 0 &&
+          `${pending} answer${pending === 1 ? '' : 's'} to grade yourself below, against the model answer.`}{' '}
+        Every question is now in your <a href="/review">review deck</a>.
+      </p>
+      <ol className="quiz-questions">
+        {quiz.questions.map((q, i) => {
+          const a = phase.answers[i]!;
+          return (
+            <li key={q.id} className="quiz-question quiz-result">
+              <Rich as="div" html={q.prompt} />
+              <p
+                className={`quiz-verdict quiz-verdict-${a.correct === null ? 'pending' : a.correct ? 'right' : 'wrong'}`}
+              >
+                {a.correct === null ? 'Grade yourself' : a.correct ? 'Right' : 'Not quite'}
+              </p>
+              {a.feedback && a.feedback !== 'Correct.' && a.correct !== null && (
+                <p className="quiz-feedback">{a.feedback}</p>
+              )}
+              <AnswerSummary question={q} response={a.response} />
+              {q.type === 'free' && (
+                <>
+                  <div className="quiz-model">
+                    <p className="quiz-label">Model answer</p>
+                    <Rich as="div" html={q.model} />
+                    <p className="quiz-label">A good answer has</p>
+                    <ul>
+                      {q.rubric.map((r, j) => (
+                        <li key={j}>
+                          <Rich html={r} />
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                  <div
+                    role="group"
+                    aria-label="How well did you answer?"
+                    className="quiz-self-grade"
+                  >
+                    <span>How well did you answer? </span>
+                    {([1, 2, 3, 4] as const).map((r) => (
+                      <button
+                        key={r}
+                        type="button"
+                        aria-pressed={a.rating === r}
+                        disabled={a.rating !== null && a.rating !== r}
+                        onClick={() => a.rating === null && onSelfGrade(i, r)}
+                      >
+                        {ratingNames[r]}
+                      </button>
+                    ))}
+                  </div>
+                </>
+              )}
+              <div className="quiz-explanation">
+                <p className="quiz-label">Why</p>
+                <Rich as="div" html={q.explanation} />
+              </div>
+              {a.rating !== null && (
+                <p className="field-help">Scheduled for review as “{ratingNames[a.rating]}”.</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" onClick={onRetry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+function Lines({ yours, right }: { yours: React.ReactNode; right: React.ReactNode }) {
+  return (
+    <dl className="quiz-answers">
+      <dt>Your answer</dt>
+      <dd>{yours}</dd>
+      <dt>Right answer</dt>
+      <dd>{right}</dd>
+    </dl>
+  );
+}
+
+/** The learner's answer and the right one, in words. */
+function AnswerSummary({ question: q, response: r }: { question: Question; response: Response }) {
+  const optionList = (indexes: number[], options: string[]) =>
+    indexes.length === 0 ? (
+      <em>nothing</em>
+    ) : (
+      indexes.map((i, k) => (
+        <span key={i}>
+          {k > 0 && '; '}
+          <Rich html={options[i] ?? ''} />
+        </span>
+      ))
+    );
+  switch (q.type) {
+    case 'single':
+    case 'predict':
+      return (
+        <p>
+          Your answer:{' '}
+          {optionList(r.type === q.type && r.choice !== null ? [r.choice] : [], q.options)}. Right
+          answer: {optionList([q.correct], q.options)}.
+        </p>
+      );
+    case 'multiple':
+      return (
+        <p>
+          Your answer: {optionList(r.type === 'multiple' ? r.choices : [], q.options)}. Right
+          answer: {optionList(q.correct, q.options)}.
+        </p>
+      );
+    case 'numeric':
+      return (
+        <Lines
+          yours={r.type === 'numeric' && r.value.trim() ? r.value : <em>nothing</em>}
+          right={`${q.answer.toLocaleString('en')}${q.unit ? ` ${q.unit}` : ''}${
+            q.tolerance.value > 0
+              ? q.tolerance.kind === 'relative'
+                ? ` (±${Math.round(q.tolerance.value * 1000) / 10} %)`
+                : ` (±${q.tolerance.value})`
+              : ''
+          }`}
+        />
+      );
+    case 'text':
+      return (
+        <Lines
+          yours={r.type === 'text' && r.value.trim() ? r.value : <em>nothing</em>}
+          right={`${q.accept.join(' / ')}${q.unordered ? ' (in any order)' : ''}`}
+        />
+      );
+    case 'ordering':
+      return (
+        <div>
+          <p className="quiz-label">The right order</p>
+          <ol>
+            {q.items.map((html, i) => (
+              <li key={i}>
+                <Rich html={html} />
+              </li>
+            ))}
+          </ol>
+        </div>
+      );
+    case 'free':
+      return r.type === 'free' && r.text.trim() ? (
+        <p>
+          Your answer: <span className="quiz-free-answer">{r.text}</span>
+        </p>
+      ) : (
+        <p>
+          Your answer: <em>nothing</em>
+        </p>
+      );
+  }
+}

@@ -1,0 +1,19 @@
+import { useWorkbook } from '../../store/store';
+import type { Quiz, Rating } from '../types';
+import type { ShownAnswer } from './grading';
+
+/** What the quiz view saves: the finished attempt (and its card reviews), and later self-grades. */
+export function useQuizRecorder() {
+  const recordAttempt = useWorkbook((s) => s.recordAttempt);
+  const selfGrade = useWorkbook((s) => s.selfGrade);
+  return {
+    recordAttempt: (
+      quiz: Quiz,
+      startedAt: number,
+      finishedAt: number,
+      answers: readonly ShownAnswer[],
+    ) => recordAttempt(quiz, startedAt, finishedAt, answers),
+    selfGrade: (quiz: Quiz, startedAt: number, questionId: string, rating: Rating) =>
+      selfGrade(quiz.id, startedAt, questionId, rating),
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Quiz } from '../quiz/types';
+import { createWorkbookStore } from './store';
+
+const quiz: Quiz = {
+  id: 'g',
+  title: 'G',
+  timeLimitS: 60,
+  questions: [
+    { id: 'a', type: 'single', prompt: 'P', explanation: 'E', options: ['x', 'y'], correct: 1 },
+    { id: 'b', type: 'free', prompt: 'P', explanation: 'E', model: 'M', rubric: ['R'] },
+  ],
+};
+
+const started = Date.parse('2026-11-23T10:00:00Z');
+const finished = started + 40_000;
+
+describe('quiz slice', () => {
+  it('records an attempt, enrols each graded question and logs its review', () => {
+    const store = createWorkbookStore(null);
+    store.getState().recordAttempt(quiz, started, finished, [
+      {
+        questionId: 'a',
+        response: { type: 'single', choice: 0 },
+        correct: false,
+        rating: 1,
+        seconds: 5,
+      },
+      {
+        questionId: 'b',
+        response: { type: 'free', text: 'x', selfRating: null },
+        correct: null,
+        rating: null,
+        seconds: 20,
+      },
+    ]);
+    const s = store.getState();
+    expect(s.gauntletResults).toHaveLength(1);
+    expect(s.gauntletResults[0]).toMatchObject({ quizId: 'g', score: 0, total: 2, timeLimitS: 60 });
+    // The unrated free answer is not scheduled yet.
+    expect(Object.keys(s.cards)).toEqual(['a']);
+    expect(s.reviewLog.map((l) => [l.questionId, l.rating])).toEqual([['a', 1]]);
+    // Wrong answer: Again keeps it due within the day.
+    expect(Date.parse(s.cards.a!.due) - finished).toBeLessThan(24 * 3600 * 1000);
+  });
+
+  it('schedules a self-graded answer once, however often the button is pressed', () => {
+    const store = createWorkbookStore(null);
+    store.getState().recordAttempt(quiz, started, finished, [
+      {
+        questionId: 'a',
+        response: { type: 'single', choice: 1 },
+        correct: true,
+        rating: 3,
+        seconds: 5,
+      },
+      {
+        questionId: 'b',
+        response: { type: 'free', text: 'x', selfRating: null },
+        correct: null,
+        rating: null,
+        seconds: 20,
+      },
+    ]);
+    const at = new Date(finished + 5_000);
+    store.getState().selfGrade('g', started, 'b', 4, at);
+    store.getState().selfGrade('g', started, 'b', 1, at);
+    const s = store.getState();
+    expect(s.reviewLog.map((l) => [l.questionId, l.rating])).toEqual([
+      ['a', 3],
+      ['b', 4],
+    ]);
+    expect(s.gauntletResults[0]).toMatchObject({ score: 2 });
+    expect(s.gauntletResults[0]?.answers[1]).toMatchObject({ rating: 4, correct: true });
+  });
+
+  it('reviews from the Review page push the due date out after a Good', () => {
+    const store = createWorkbookStore(null);
+    const day = 24 * 3600 * 1000;
+    store.getState().reviewCard('a', 3, new Date(started));
+    const first = Date.parse(store.getState().cards.a!.due);
+    store.getState().reviewCard('a', 3, new Date(first));
+    const second = Date.parse(store.getState().cards.a!.due);
+    expect(second - first).toBeGreaterThan(first - started);
+    expect(second - first).toBeGreaterThanOrEqual(day);
+  });
+});
