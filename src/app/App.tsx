@@ -11,6 +11,8 @@ import { siteTitle } from './useDocumentTitle';
 import { LessonSkeleton } from './pages/LessonSkeleton';
 
 const LessonPage = lazy(() => import('./pages/LessonPage'));
+const ReviewPage = lazy(() => import('./pages/ReviewPage'));
+const ProgressPage = lazy(() => import('./pages/ProgressPage'));
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
@@ -25,6 +27,10 @@ export function App() {
         <Link href="/" className="site-title">
           {siteTitle}
         </Link>
+        <nav aria-label="Study" className="site-nav">
+          <Link href="/review">Review</Link>
+          <Link href="/progress">Progress</Link>
+        </nav>
         <ThemeSwitcher />
       </header>
       <StorageNotice />
@@ -33,6 +39,16 @@ export function App() {
           <Switch>
             <Route path="/">
               <HomePage />
+            </Route>
+            <Route path="/review">
+              <Suspense fallback={<p className="run-status">Loading…</p>}>
+                <ReviewPage />
+              </Suspense>
+            </Route>
+            <Route path="/progress">
+              <Suspense fallback={<p className="run-status">Loading…</p>}>
+                <ProgressPage />
+              </Suspense>
             </Route>
             <Route path={lessonRoutePattern}>
               {(params) => (

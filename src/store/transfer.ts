@@ -1,0 +1,29 @@
+import { merge, replace } from '../quiz/transfer';
+import type { TransferData } from '../quiz/transfer';
+import type { WorkbookState } from './store';
+
+/** The learner's data as the export file holds it. */
+export function transferDataOf(s: WorkbookState): TransferData {
+  return {
+    progress: { completed: s.completed, lastVisited: s.lastVisited },
+    gauntletResults: s.gauntletResults,
+    cards: Object.values(s.cards),
+    reviewLog: s.reviewLog,
+  };
+}
+
+/** The store's data after importing a file, merged with what is here or replacing it. */
+export function importedState(
+  s: WorkbookState,
+  incoming: TransferData,
+  mode: 'merge' | 'replace',
+): Pick<WorkbookState, 'completed' | 'lastVisited' | 'gauntletResults' | 'cards' | 'reviewLog'> {
+  const data = (mode === 'merge' ? merge : replace)(transferDataOf(s), incoming);
+  return {
+    completed: data.progress.completed,
+    lastVisited: data.progress.lastVisited,
+    gauntletResults: data.gauntletResults,
+    cards: Object.fromEntries(data.cards.map((c) => [c.questionId, c])),
+    reviewLog: data.reviewLog,
+  };
+}
