@@ -126,7 +126,7 @@ describe('matchText', () => {
       .slice(0, 10_000);
     const start = performance.now();
     expect(matchText([long], long, true).correct).toBe(true);
-    expect(performance.now() - start).toBeLessThan(200);
+    expect(performance.now() - start).toBeLessThan(500);
   });
 });
 

@@ -13,7 +13,8 @@ export function textKey(text: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .match(/[\p{L}\p{M}]+|\d+(?:\.\d+)*|\p{N}+/gu);
-  return tokens ? tokens.join('') : '';
+  // Joining can leave a mark next to a new base letter: compose again so the key is canonical.
+  return tokens ? tokens.join('').normalize('NFKC') : '';
 }
 
 // Commas split a list unless they sit between two digits (2,000); "and" and "&" only as words.

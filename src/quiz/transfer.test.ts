@@ -20,6 +20,8 @@ import {
 import type { TransferData } from './transfer';
 
 const now = new Date('2026-11-20T12:00:00.000Z');
+/** The export's date as the learner's clock shows it (2026-11-20 or 21, depending on the zone). */
+const localDay = `2026-11-${now.getDate()}`;
 const data = learnerData({ 'cb-states': [3, 3, 3], 'cb-trip': [1, 3], 'cb-why': [4] });
 
 /** The export of `data` as a plain object, to be damaged by each test. */
@@ -51,7 +53,7 @@ describe('export and import', () => {
     );
     expect(new Set(r.data.reviewLog)).toEqual(new Set(data.reviewLog));
     expect(r.summary).toBe(
-      '1 completed lesson, 1 gauntlet result, 3 cards, 6 reviews, exported 2026-11-20',
+      `1 completed lesson, 1 gauntlet result, 3 cards, 6 reviews, exported ${localDay}`,
     );
   });
 
@@ -64,7 +66,7 @@ describe('export and import', () => {
   it('exports an empty workbook that imports as empty', () => {
     const r = parseImport(exportJson(emptyData, now));
     expect(r.ok && r.summary).toBe(
-      '0 completed lessons, 0 gauntlet results, 0 cards, 0 reviews, exported 2026-11-20',
+      `0 completed lessons, 0 gauntlet results, 0 cards, 0 reviews, exported ${localDay}`,
     );
   });
 
@@ -294,16 +296,16 @@ describe('merge', () => {
 
   it('keeps the later last visit', () => {
     const visit = (at: string) => ({ lessonId: at, headingId: null, headingText: null, at });
-    const with_ = (v: ReturnType<typeof visit> | null): TransferData => ({
+    const visiting = (v: ReturnType<typeof visit> | null): TransferData => ({
       ...emptyData,
       progress: { completed: {}, lastVisited: v },
     });
     const early = visit('2026-11-01T00:00:00.000Z');
     const late = visit('2026-11-02T00:00:00.000Z');
-    expect(merge(with_(early), with_(late)).progress.lastVisited).toEqual(late);
-    expect(merge(with_(late), with_(early)).progress.lastVisited).toEqual(late);
-    expect(merge(with_(null), with_(early)).progress.lastVisited).toEqual(early);
-    expect(merge(with_(early), with_(null)).progress.lastVisited).toEqual(early);
+    expect(merge(visiting(early), visiting(late)).progress.lastVisited).toEqual(late);
+    expect(merge(visiting(late), visiting(early)).progress.lastVisited).toEqual(late);
+    expect(merge(visiting(null), visiting(early)).progress.lastVisited).toEqual(early);
+    expect(merge(visiting(early), visiting(null)).progress.lastVisited).toEqual(early);
   });
 
   it('keeps every gauntlet attempt once, in time order', () => {

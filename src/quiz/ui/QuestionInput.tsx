@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { MAX_ANSWER_CHARS } from '../numeric';
 import type { Question, Response } from '../types';
 
 /** Build-time HTML from the content compiler (sanitised there). */
@@ -119,6 +120,7 @@ export function QuestionInput({
             type="text"
             inputMode="decimal"
             autoComplete="off"
+            maxLength={100}
             value={response.type === 'numeric' ? response.value : ''}
             disabled={disabled}
             onChange={(e) => onChange({ type: 'numeric', value: e.target.value })}
@@ -133,6 +135,7 @@ export function QuestionInput({
             id={`${id}-t`}
             type="text"
             autoComplete="off"
+            maxLength={1000}
             value={response.type === 'text' ? response.value : ''}
             disabled={disabled}
             onChange={(e) => onChange({ type: 'text', value: e.target.value })}
@@ -183,6 +186,7 @@ export function QuestionInput({
           <textarea
             id={`${id}-f`}
             rows={4}
+            maxLength={MAX_ANSWER_CHARS}
             value={response.type === 'free' ? response.text : ''}
             disabled={disabled}
             onChange={(e) => onChange({ type: 'free', text: e.target.value, selfRating: null })}

@@ -146,7 +146,8 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
             recorder.selfGrade(quiz, phase.startedAt, quiz.questions[i]!.id, rating);
             setPhase({ ...phase, answers });
           }}
-          onRetry={start}
+          // A timed gauntlet goes back to its start screen: the clock must not start by surprise.
+          onRetry={timed ? () => setPhase({ name: 'ready' }) : start}
         />
       )}
     </section>

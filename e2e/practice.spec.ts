@@ -1,0 +1,109 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, expectAccessible, test } from './fixtures';
+
+const gauntlet = '/learn/control-distribution/breaker-gauntlet';
+
+test.describe('retrieval practice', () => {
+  test('a gauntlet runs out of time, submits itself and explains every answer', async ({
+    page,
+  }) => {
+    await page.clock.install({ time: new Date('2026-11-23T09:00:00') });
+    await page.goto(gauntlet);
+    const quiz = page.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+    await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+    await expect(quiz.getByRole('timer')).toHaveText('8:00');
+    await quiz.getByLabel('Your answer').first().fill('half-open, closed, open');
+    await quiz.getByRole('radio', { name: /re-opens, and the wait/ }).check();
+    await quiz
+      .getByRole('group', { name: /how many calls are waiting on the provider/ })
+      .getByLabel('Your answer (calls)')
+      .fill('2,000');
+    await page.clock.fastForward('04:00');
+    // About four minutes left (the page's own work moves a paused clock by a few seconds).
+    await expect(quiz.getByRole('timer')).toHaveText(/^(3:5\d|4:00)$/);
+    await expectAccessible(page);
+    await page.clock.fastForward('04:01');
+    await expect(quiz.getByRole('heading', { name: 'Time is up. Score: 3 of 10' })).toBeVisible();
+    await expect(quiz.getByText('Any failed trial re-opens the breaker')).toBeVisible();
+    // The free-response question waits for the learner's own grade.
+    await quiz
+      .getByRole('group', { name: 'How well did you answer?' })
+      .getByRole('button', { name: 'Hard' })
+      .click();
+    await expect(quiz.getByText('Scheduled for review as “Hard”.')).toBeVisible();
+    await expectAccessible(page);
+    await quiz.getByRole('button', { name: 'Try again' }).click();
+    await expect(quiz.getByRole('button', { name: 'Start the gauntlet' })).toBeVisible();
+  });
+
+  test('answered questions come due on the Review page days later', async ({ page }) => {
+    await page.clock.install({ time: new Date('2026-11-23T09:00:00') });
+    await page.goto(gauntlet);
+    const quiz = page.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+    await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+    await quiz.getByLabel('Your answer').first().fill('closed, open, half open');
+    await quiz.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(quiz.getByRole('heading', { name: /^Score: 1 of 10/ })).toBeVisible();
+
+    await page
+      .getByRole('navigation', { name: 'Study' })
+      .getByRole('link', { name: 'Review' })
+      .click();
+    const dueNow = page.locator('.review-stats div').filter({ hasText: 'Due now' }).locator('dd');
+    // Wrong answers come back within minutes; the right one waits for days.
+    await page.clock.fastForward('01:00:00');
+    await page.reload();
+    await expect(dueNow).toHaveText('8');
+    await page.clock.fastForward(10 * 24 * 3600 * 1000);
+    await page.reload();
+    await expect(dueNow).toHaveText('9');
+    await page.getByRole('button', { name: 'Review 9 cards now' }).click();
+    await expect(page.getByRole('heading', { name: 'Card 1 of 9' })).toBeVisible();
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(page.getByText('Not quite', { exact: true })).toBeVisible();
+    await page.getByRole('button', { name: /Next card \(scheduled as “Again”\)/ }).click();
+    await expect(page.getByRole('heading', { name: 'Card 2 of 9' })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('export, clear, import: progress comes back; a broken file changes nothing', async ({
+    page,
+  }, info) => {
+    await page.goto(gauntlet);
+    const quiz = page.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+    await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+    await quiz.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(quiz.getByRole('heading', { name: /^Score: 0 of 10/ })).toBeVisible();
+
+    await page.goto('/progress');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export everything (JSON)' }).click();
+    const file = info.outputPath('export.json');
+    await (await download).saveAs(file);
+    const exported = JSON.parse(await readFile(file, 'utf8')) as {
+      format: string;
+      cards: unknown[];
+    };
+    expect(exported.format).toBe('reliability-workbook-export');
+    expect(exported.cards).toHaveLength(9);
+
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await expect(page.getByText('No gauntlets taken yet.')).toBeVisible();
+
+    const broken = info.outputPath('broken.json');
+    await writeFile(broken, '{"format": "something-else", "__proto__": {"polluted": true}}');
+    await page.getByLabel('Import a file exported from the workbook').setInputFiles(broken);
+    await expect(page.getByRole('status')).toContainText('Nothing was changed.');
+    await expect(page.getByText('No gauntlets taken yet.')).toBeVisible();
+
+    await page.getByLabel('Import a file exported from the workbook').setInputFiles(file);
+    const confirm = page.getByRole('group', { name: 'Confirm the import' });
+    await expect(confirm).toContainText('1 gauntlet result, 9 cards');
+    await confirm.getByRole('button', { name: 'Merge with what is here' }).click();
+    await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toBeVisible();
+    await expectAccessible(page);
+  });
+});
