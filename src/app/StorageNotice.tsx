@@ -1,3 +1,4 @@
+import { Link } from 'wouter';
 import { useStore } from 'zustand';
 import { storageHealth } from '../store/storageHealth';
 
@@ -16,7 +17,12 @@ export function StorageNotice() {
           key <code>{quarantined.key}</code>.
         </p>
       )}
-      {writeError && <p>{writeError}</p>}
+      {writeError && (
+        <p>
+          {writeError} Your progress is still here for now:{' '}
+          <Link href="/progress">export it now</Link> so nothing is lost.
+        </p>
+      )}
       <button type="button" onClick={dismiss}>
         Dismiss
       </button>

@@ -117,6 +117,7 @@ export default function ReviewPage() {
               ))}
             </tbody>
           </table>
+          <RetentionSetting />
           <p>
             See your results and export your data on the <Link href="/progress">progress page</Link>
             .
@@ -124,6 +125,40 @@ export default function ReviewPage() {
         </>
       )}
     </article>
+  );
+}
+
+/** Desired retention: how likely you want to be to remember a card when it comes due. */
+function RetentionSetting() {
+  const retention = useWorkbook((s) => s.retention);
+  const setRetention = useWorkbook((s) => s.setRetention);
+  const [text, setText] = useState(String(Math.round(retention * 100)));
+  const value = Number(text);
+  const valid = text.trim() !== '' && Number.isFinite(value) && value >= 70 && value <= 99;
+  return (
+    <div className="field retention-field">
+      <label htmlFor="retention">Desired retention (%)</label>
+      <input
+        id="retention"
+        type="number"
+        min={70}
+        max={99}
+        step={1}
+        value={text}
+        aria-describedby="retention-help"
+        aria-invalid={valid ? undefined : true}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && v >= 70 && v <= 99) setRetention(v / 100);
+        }}
+      />
+      <p id="retention-help" className={valid ? 'field-help' : 'field-error'}>
+        {valid
+          ? 'Higher means shorter gaps and more reviews; 90 % is the usual choice. It applies from your next review.'
+          : 'Enter a whole number from 70 to 99.'}
+      </p>
+    </div>
   );
 }
 
