@@ -1,3 +1,4 @@
+import { birthdayModel, bloomExperimentModel, countMinModel, hllModel } from '../widgets/bloom/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import type { Registry } from './host';
@@ -8,4 +9,8 @@ export const registry = {
   queue: queueModel,
   'queue-sweep': queueSweepModel,
   'queue-plan': queuePlanModel,
+  'bloom-experiment': bloomExperimentModel,
+  'count-min': countMinModel,
+  hyperloglog: hllModel,
+  birthday: birthdayModel,
 } as unknown as Registry;

@@ -3,6 +3,7 @@
  * at build time, by the text the named calculation returns — or reported by the content lint
  * with its problems. Pure functions only (the build imports this file).
  */
+import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
 import type { Calculated } from './queue/calc.ts';
 
@@ -14,4 +15,5 @@ export const calculations: Readonly<
   'queue.mmc': calcMmc,
   'queue.mg1': calcMg1,
   'queue.servers': calcServers,
+  ...bloomCalculations,
 };

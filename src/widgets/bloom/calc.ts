@@ -1,0 +1,253 @@
+import { fmtInt, fmtNum, fmtPct, fmtProb } from '../chrome/format.ts';
+import type { Calculated } from '../queue/calc.ts';
+import { fmtBytes, fmtCount, fmtOneIn } from './format.ts';
+import {
+  birthdayProbability,
+  birthdaySmallestN,
+  bloomFalsePositive,
+  bloomSize,
+  DEFAULT_HASH_SET,
+  timestampIdCollision,
+} from './theory.ts';
+import type { BloomRate, BloomSizing, IdSpace, TimestampIdCollision } from './theory.ts';
+
+/**
+ * Numbers a lesson states about Bloom filters and the birthday bound, computed from the model
+ * when the lesson is built (`:calc{of="bloom.size" n="100000" p="0.01" metric="bits"}`), so prose
+ * and widget can never disagree. Each returns the text or its problems in words.
+ */
+
+type Attrs = Readonly<Record<string, string>>;
+
+function unknownAttributes(attrs: Attrs, allowed: readonly string[], problems: string[]): void {
+  for (const key of Object.keys(attrs)) {
+    if (key !== 'of' && !allowed.includes(key))
+      problems.push(`unknown attribute "${key}" (known: ${allowed.join(', ')})`);
+  }
+}
+
+interface NumberRule {
+  /** Inclusive lower bound; without it (and without `above`) the number must be positive. */
+  atLeast?: number;
+  /** Exclusive bounds. */
+  above?: number;
+  below?: number;
+  whole?: boolean;
+  /** The value when the attribute is left out; without it the attribute is required. */
+  fallback?: number;
+}
+
+function describe(rule: NumberRule): string {
+  const low = rule.atLeast !== undefined ? `at least ${rule.atLeast}` : `above ${rule.above ?? 0}`;
+  const kind = rule.whole ? 'a whole number' : 'a number';
+  return `${kind} ${low}${rule.below !== undefined ? ` and below ${rule.below}` : ''}`;
+}
+
+/** A number attribute by its rule, or undefined with the problem noted. */
+function numberAttr(
+  attrs: Attrs,
+  name: string,
+  problems: string[],
+  rule: NumberRule = {},
+): number | undefined {
+  const raw = attrs[name];
+  if (raw === undefined) {
+    if (rule.fallback === undefined) problems.push(`needs ${name}="…"`);
+    return rule.fallback;
+  }
+  const value = Number(raw);
+  const ok =
+    raw.trim() !== '' &&
+    Number.isFinite(value) &&
+    (rule.atLeast !== undefined ? value >= rule.atLeast : value > (rule.above ?? 0)) &&
+    (rule.below === undefined || value < rule.below) &&
+    (!rule.whole || Number.isInteger(value));
+  if (!ok) {
+    problems.push(`${name} must be ${describe(rule)}, not "${raw}"`);
+    return undefined;
+  }
+  return value;
+}
+
+function choice<T extends string>(
+  attrs: Attrs,
+  name: string,
+  options: readonly T[],
+  fallback: T,
+  problems: string[],
+): T | null {
+  const raw = attrs[name];
+  if (raw === undefined) return fallback;
+  if ((options as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name} must be one of ${options.join(', ')}, not "${raw}"`);
+  return null;
+}
+
+/** The ID space from exactly one of d="365" or bits="122". */
+function idSpace(attrs: Attrs, problems: string[]): IdSpace | null {
+  const hasD = attrs.d !== undefined;
+  const hasBits = attrs.bits !== undefined;
+  if (hasD === hasBits) {
+    problems.push('give the ID space as exactly one of d="…" (values) or bits="…"');
+    return null;
+  }
+  const value = numberAttr(attrs, hasD ? 'd' : 'bits', problems, { atLeast: 1, whole: true });
+  if (value === undefined) return null;
+  return hasD ? { values: value } : { bits: value };
+}
+
+const sizeFormat: Record<string, (s: BloomSizing) => string> = {
+  bits: (s) => fmtInt(s.bits),
+  bytes: (s) => fmtInt(s.bytes),
+  memory: (s) => fmtBytes(s.bytes),
+  k: (s) => String(s.k),
+  kExact: (s) => fmtNum(s.kExact),
+  bitsPerItem: (s) => fmtNum(s.bitsPerItem),
+  pAtK: (s) => fmtPct(s.pAtK),
+  hashSet: (s) => fmtBytes(s.hashSetBytes),
+  ratio: (s) => `${fmtNum(s.ratio)}×`,
+};
+
+/**
+ * Sizing (`bloom.size`): `n` items at false-positive rate `p` → `metric` (bits, bytes, memory,
+ * k, kExact, bitsPerItem, pAtK, hashSet, ratio). `keyBytes` and `overheadBytes` set the hash-set
+ * comparison (defaults 16 and 32).
+ */
+export function calcBloomSize(attrs: Attrs): Calculated {
+  const problems: string[] = [];
+  unknownAttributes(attrs, ['n', 'p', 'metric', 'keyBytes', 'overheadBytes'], problems);
+  const n = numberAttr(attrs, 'n', problems, { atLeast: 1, whole: true });
+  const p = numberAttr(attrs, 'p', problems, { above: 0, below: 1 });
+  const keyBytes = numberAttr(attrs, 'keyBytes', problems, {
+    atLeast: 0,
+    fallback: DEFAULT_HASH_SET.keyBytes,
+  });
+  const overheadBytes = numberAttr(attrs, 'overheadBytes', problems, {
+    atLeast: 0,
+    fallback: DEFAULT_HASH_SET.overheadBytes,
+  });
+  const metric = choice(attrs, 'metric', Object.keys(sizeFormat), 'bits', problems);
+  if (
+    problems.length ||
+    metric === null ||
+    n === undefined ||
+    p === undefined ||
+    keyBytes === undefined ||
+    overheadBytes === undefined
+  )
+    return { ok: false, problems };
+  const r = bloomSize(n, p, { keyBytes, overheadBytes });
+  return r.ok
+    ? { ok: true, text: sizeFormat[metric]!(r.value) }
+    : { ok: false, problems: [r.reason] };
+}
+
+const rateFormat: Record<string, (r: BloomRate) => string> = {
+  p: (r) => fmtPct(r.p),
+  fill: (r) => fmtPct(r.fill),
+  kBest: (r) => String(r.kBest),
+  pBest: (r) => fmtPct(r.pBest),
+};
+
+/** The reverse (`bloom.fp`): `m` bits, `k` hashes, `n` items → `metric` (p, fill, kBest, pBest). */
+export function calcBloomFp(attrs: Attrs): Calculated {
+  const problems: string[] = [];
+  unknownAttributes(attrs, ['m', 'k', 'n', 'metric'], problems);
+  const m = numberAttr(attrs, 'm', problems, { atLeast: 1, whole: true });
+  const k = numberAttr(attrs, 'k', problems, { atLeast: 1, whole: true });
+  const n = numberAttr(attrs, 'n', problems, { atLeast: 1, whole: true });
+  const metric = choice(attrs, 'metric', Object.keys(rateFormat), 'p', problems);
+  if (problems.length || metric === null || m === undefined || k === undefined || n === undefined)
+    return { ok: false, problems };
+  const r = bloomFalsePositive(m, k, n);
+  return r.ok
+    ? { ok: true, text: rateFormat[metric]!(r.value) }
+    : { ok: false, problems: [r.reason] };
+}
+
+const probabilityFormat = {
+  percent: fmtPct,
+  probability: fmtProb,
+  'one-in': fmtOneIn,
+} as const;
+type ProbabilityFormat = keyof typeof probabilityFormat;
+const probabilityFormats = Object.keys(probabilityFormat) as ProbabilityFormat[];
+
+/**
+ * P(collision) (`birthday.p`): `n` IDs drawn from `d` values or from 2^`bits`; `as` percent
+ * (default), probability or one-in.
+ */
+export function calcBirthdayP(attrs: Attrs): Calculated {
+  const problems: string[] = [];
+  unknownAttributes(attrs, ['n', 'd', 'bits', 'as'], problems);
+  const n = numberAttr(attrs, 'n', problems, { atLeast: 1, whole: true });
+  const space = idSpace(attrs, problems);
+  const as = choice(attrs, 'as', probabilityFormats, 'percent', problems);
+  if (problems.length || n === undefined || space === null || as === null)
+    return { ok: false, problems };
+  const r = birthdayProbability(n, space);
+  return r.ok
+    ? { ok: true, text: probabilityFormat[as](r.value.p) }
+    : { ok: false, problems: [r.reason] };
+}
+
+/** IDs for a given chance (`birthday.n`): `d` or `bits`, and `target` (0.5, 1e-6, …). */
+export function calcBirthdayN(attrs: Attrs): Calculated {
+  const problems: string[] = [];
+  unknownAttributes(attrs, ['d', 'bits', 'target'], problems);
+  const space = idSpace(attrs, problems);
+  const target = numberAttr(attrs, 'target', problems, { above: 0, below: 1 });
+  if (problems.length || space === null || target === undefined) return { ok: false, problems };
+  const r = birthdaySmallestN(space, target);
+  return r.ok ? { ok: true, text: fmtCount(r.value.n) } : { ok: false, problems: [r.reason] };
+}
+
+const timestampFormat: Record<string, (t: TimestampIdCollision) => string> = {
+  pWindow: (t) => fmtPct(t.pWithinWindow),
+  pPerMs: (t) => fmtProb(t.pPerMs),
+  meanMs: (t) => `${fmtNum(t.expectedMsToFirst)} ms`,
+  medianMs: (t) => `${fmtNum(t.medianMsToFirst)} ms`,
+  perMs: (t) => fmtNum(t.perMs),
+};
+
+/**
+ * "Millisecond timestamp + random" IDs (`birthday.timestamp`): `machines`, `rate` (IDs a second
+ * per machine), `values` (random values, default 1000), `window` (seconds, default 86400) →
+ * `metric` (pWindow, pPerMs, meanMs, medianMs, perMs).
+ */
+export function calcTimestampIds(attrs: Attrs): Calculated {
+  const problems: string[] = [];
+  unknownAttributes(attrs, ['machines', 'rate', 'values', 'window', 'metric'], problems);
+  const machines = numberAttr(attrs, 'machines', problems, { atLeast: 1, whole: true });
+  const rate = numberAttr(attrs, 'rate', problems);
+  const values = numberAttr(attrs, 'values', problems, { atLeast: 1, whole: true, fallback: 1000 });
+  const window = numberAttr(attrs, 'window', problems, { fallback: 86_400 });
+  const metric = choice(attrs, 'metric', Object.keys(timestampFormat), 'pWindow', problems);
+  if (
+    problems.length ||
+    metric === null ||
+    machines === undefined ||
+    rate === undefined ||
+    values === undefined ||
+    window === undefined
+  )
+    return { ok: false, problems };
+  const r = timestampIdCollision({
+    machines,
+    idsPerSecond: rate,
+    randomValues: values,
+    windowS: window,
+  });
+  return r.ok
+    ? { ok: true, text: timestampFormat[metric]!(r.value) }
+    : { ok: false, problems: [r.reason] };
+}
+
+/** This widget's entries for src/widgets/calculations.ts. */
+export const bloomCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
+  'bloom.size': calcBloomSize,
+  'bloom.fp': calcBloomFp,
+  'birthday.p': calcBirthdayP,
+  'birthday.n': calcBirthdayN,
+  'birthday.timestamp': calcTimestampIds,
+};
