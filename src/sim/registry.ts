@@ -1,4 +1,9 @@
-import { birthdayModel, bloomExperimentModel, countMinModel, hllModel } from '../widgets/bloom/model';
+import {
+  birthdayModel,
+  bloomExperimentModel,
+  countMinModel,
+  hllModel,
+} from '../widgets/bloom/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import type { Registry } from './host';

@@ -3,6 +3,8 @@
  * attributes a lesson passes them. Pure data and validation only (no React), so the build-time
  * content lint can import it. Each widget adds its entry here when it lands.
  */
+import { fromDirective as bloomDirective } from './bloom/directive.ts';
+import { bloomPresets } from './bloom/params.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
@@ -31,6 +33,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: queuePresets,
     checkAttributes(attributes) {
       const result = queueDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  bloom: {
+    title: widgetTitles.bloom,
+    presets: bloomPresets,
+    checkAttributes(attributes) {
+      const result = bloomDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -2,4 +2,5 @@
 export const widgetTitles = {
   'circuit-breaker': 'Circuit breaker simulator',
   queue: 'Queue calculator',
+  bloom: 'Bloom filter lab',
 } as const satisfies Record<string, string>;
