@@ -1,3 +1,4 @@
+import { startDirective } from '../chrome/directiveAttrs.ts';
 import { bloomPresets } from './params.ts';
 
 /**
@@ -13,24 +14,8 @@ export type BloomDirective =
   { ok: true; presetName: BloomPresetName; seed: number } | { ok: false; problems: string[] };
 
 export function fromDirective(attrs: Readonly<Record<string, string>>): BloomDirective {
-  const problems: string[] = [];
-  for (const key of Object.keys(attrs)) {
-    if (!known.has(key))
-      problems.push(`unknown attribute "${key}" (known: ${[...known].join(', ')})`);
-  }
-  const presetName = (attrs.preset ?? 'hundred-thousand') as BloomPresetName;
-  const preset = bloomPresets[presetName] as (typeof bloomPresets)[BloomPresetName] | undefined;
-  if (!preset) {
-    problems.push(
-      `unknown preset "${attrs.preset}" (known: ${Object.keys(bloomPresets).join(', ')})`,
-    );
-    return { ok: false, problems };
-  }
-  let seed: number = preset.seed;
-  if (attrs.seed !== undefined) {
-    seed = Number(attrs.seed);
-    if (!/^\d{1,10}$/.test(attrs.seed) || seed > 0xffffffff)
-      problems.push(`seed must be a whole number from 0 to 4294967295, not "${attrs.seed}"`);
-  }
+  const start = startDirective(attrs, known, bloomPresets, 'hundred-thousand');
+  if (!start.ok) return start;
+  const { presetName, seed, problems } = start;
   return problems.length ? { ok: false, problems } : { ok: true, presetName, seed };
 }

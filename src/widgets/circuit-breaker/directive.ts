@@ -1,3 +1,4 @@
+import { startDirective } from '../chrome/directiveAttrs.ts';
 import { paramsSchema, presets } from './params.ts';
 import type { CircuitBreakerParams, PresetName } from './params.ts';
 
@@ -31,23 +32,9 @@ export type DirectiveResult =
   | { ok: false; problems: string[] };
 
 export function fromDirective(attrs: Readonly<Record<string, string>>): DirectiveResult {
-  const problems: string[] = [];
-  for (const key of Object.keys(attrs)) {
-    if (!known.has(key))
-      problems.push(`unknown attribute "${key}" (known: ${[...known].join(', ')})`);
-  }
-  const presetName = (attrs.preset ?? 'outage') as PresetName;
-  const preset = presets[presetName] as (typeof presets)[PresetName] | undefined;
-  if (!preset) {
-    problems.push(`unknown preset "${attrs.preset}" (known: ${Object.keys(presets).join(', ')})`);
-    return { ok: false, problems };
-  }
-  let seed = preset.seed;
-  if (attrs.seed !== undefined) {
-    seed = Number(attrs.seed);
-    if (!/^\d{1,10}$/.test(attrs.seed) || seed > 0xffffffff)
-      problems.push(`seed must be a whole number from 0 to 4294967295, not "${attrs.seed}"`);
-  }
+  const start = startDirective(attrs, known, presets, 'outage');
+  if (!start.ok) return start;
+  const { presetName, preset, seed, problems } = start;
   let params: CircuitBreakerParams = preset.params;
   for (const [key, apply] of Object.entries(numeric)) {
     const raw = attrs[key];

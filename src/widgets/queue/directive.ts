@@ -1,3 +1,4 @@
+import { startDirective } from '../chrome/directiveAttrs.ts';
 import { presets, queueParamsSchema } from './params.ts';
 import type { QueueParams, QueuePresetName } from './params.ts';
 
@@ -14,23 +15,9 @@ export type QueueDirective =
   | { ok: false; problems: string[] };
 
 export function fromDirective(attrs: Readonly<Record<string, string>>): QueueDirective {
-  const problems: string[] = [];
-  for (const key of Object.keys(attrs)) {
-    if (!known.has(key))
-      problems.push(`unknown attribute "${key}" (known: ${[...known].join(', ')})`);
-  }
-  const presetName = (attrs.preset ?? 'normal-day') as QueuePresetName;
-  const preset = presets[presetName] as (typeof presets)[QueuePresetName] | undefined;
-  if (!preset) {
-    problems.push(`unknown preset "${attrs.preset}" (known: ${Object.keys(presets).join(', ')})`);
-    return { ok: false, problems };
-  }
-  let seed: number = preset.seed;
-  if (attrs.seed !== undefined) {
-    seed = Number(attrs.seed);
-    if (!/^\d{1,10}$/.test(attrs.seed) || seed > 0xffffffff)
-      problems.push(`seed must be a whole number from 0 to 4294967295, not "${attrs.seed}"`);
-  }
+  const start = startDirective(attrs, known, presets, 'normal-day');
+  if (!start.ok) return start;
+  const { presetName, preset, seed, problems } = start;
   const params: Record<string, unknown> = { ...preset.params };
   for (const key of numeric) {
     const raw = attrs[key];
