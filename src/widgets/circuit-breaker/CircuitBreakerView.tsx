@@ -1,7 +1,5 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
-import { CopyLinkButton } from '../chrome/CopyLinkButton';
-import { SelectField } from '../chrome/ChoiceFields';
-import { NumberField } from '../chrome/NumberField';
+import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
 import { scenarioUrl } from '../chrome/scenarioLink';
 import { Transport } from '../chrome/Transport';
 import { useDebounced } from '../chrome/useDebounced';
@@ -114,35 +112,23 @@ function Simulator({
           {start.notice}
         </p>
       )}
-      <div className="widget-toolbar">
-        <SelectField
-          label="Scenario"
-          value={presetName}
-          options={presetOptions}
-          onChange={choosePreset}
-        />
-        <NumberField
-          label="Seed"
-          value={seedText}
-          onChange={setSeedText}
-          min={0}
-          step={1}
-          error={seed === null ? 'The seed is a whole number from 0 to 4294967295.' : undefined}
-        />
-        <button type="button" onClick={resetToLesson}>
-          Reset to lesson preset
-        </button>
-        <CopyLinkButton
-          url={() =>
-            scenarioUrl(
-              window.location,
-              widgetId,
-              { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
-              widgetId,
-            )
-          }
-        />
-      </div>
+      <ScenarioToolbar
+        options={presetOptions}
+        preset={presetName}
+        onPreset={choosePreset}
+        seedText={seedText}
+        onSeedText={setSeedText}
+        seedValid={seed !== null}
+        onReset={resetToLesson}
+        linkUrl={() =>
+          scenarioUrl(
+            window.location,
+            widgetId,
+            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
+            widgetId,
+          )
+        }
+      />
       {presetName && <p className="run-status">{presets[presetName as PresetName].description}</p>}
 
       <details className="params-details" open>

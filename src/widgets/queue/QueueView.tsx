@@ -1,8 +1,6 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
-import { SelectField } from '../chrome/ChoiceFields';
-import { CopyLinkButton } from '../chrome/CopyLinkButton';
+import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
-import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { scenarioUrl } from '../chrome/scenarioLink';
 import { parseSeed, startingPoint } from '../chrome/startingPoint';
@@ -111,35 +109,23 @@ function Calculator({
           {start.notice}
         </p>
       )}
-      <div className="widget-toolbar">
-        <SelectField
-          label="Scenario"
-          value={presetName}
-          options={presetOptions}
-          onChange={choosePreset}
-        />
-        <NumberField
-          label="Seed"
-          value={seedText}
-          onChange={setSeedText}
-          min={0}
-          step={1}
-          error={seed === null ? 'The seed is a whole number from 0 to 4294967295.' : undefined}
-        />
-        <button type="button" onClick={resetToLesson}>
-          Reset to lesson preset
-        </button>
-        <CopyLinkButton
-          url={() =>
-            scenarioUrl(
-              window.location,
-              widgetId,
-              { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
-              widgetId,
-            )
-          }
-        />
-      </div>
+      <ScenarioToolbar
+        options={presetOptions}
+        preset={presetName}
+        onPreset={choosePreset}
+        seedText={seedText}
+        onSeedText={setSeedText}
+        seedValid={seed !== null}
+        onReset={resetToLesson}
+        linkUrl={() =>
+          scenarioUrl(
+            window.location,
+            widgetId,
+            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
+            widgetId,
+          )
+        }
+      />
       {presetName && (
         <p className="run-status">{presets[presetName as QueuePresetName].description}</p>
       )}
