@@ -156,3 +156,22 @@ describe('double hashing', () => {
     );
   });
 });
+
+describe('the ASCII fast path', () => {
+  it('hashes every string exactly as its UTF-8 bytes would', () => {
+    const out = new Uint32Array(2);
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary-ascii' })),
+        fc.nat(),
+        (key, seed) => {
+          murmur3_32Pair(key, seed, seed ^ 0x5bd1e995, out);
+          const bytes = encoder.encode(key);
+          expect(out[0]).toBe(murmur3_32Bytes(bytes, seed));
+          expect(out[1]).toBe(murmur3_32Bytes(bytes, seed ^ 0x5bd1e995));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -110,6 +110,7 @@ export function murmur3_32(key: string, seed = 0): number {
  * over the bytes: the block mixing does not depend on the seed, so it is shared.
  */
 export function murmur3_32Pair(key: string, seedA: number, seedB: number, out: Uint32Array): void {
+  if (asciiPair(key, seedA, seedB, out)) return;
   const length = utf8(key);
   const b = scratch;
   let ha = seedA | 0;
@@ -127,6 +128,46 @@ export function murmur3_32Pair(key: string, seedA: number, seedB: number, out: U
   }
   out[0] = finish(ha, length);
   out[1] = finish(hb, length);
+}
+
+/**
+ * The common case, plain ASCII keys, whose UTF-8 bytes are their own character codes: read the
+ * blocks straight from the string (no copy). Returns false, having written nothing, as soon as
+ * the key turns out not to be ASCII; the caller then takes the UTF-8 path.
+ */
+function asciiPair(key: string, seedA: number, seedB: number, out: Uint32Array): boolean {
+  const length = key.length;
+  let ha = seedA | 0;
+  let hb = seedB | 0;
+  let seen = 0;
+  const end = length & ~3;
+  for (let i = 0; i < end; i += 4) {
+    const c0 = key.charCodeAt(i);
+    const c1 = key.charCodeAt(i + 1);
+    const c2 = key.charCodeAt(i + 2);
+    const c3 = key.charCodeAt(i + 3);
+    seen |= c0 | c1 | c2 | c3;
+    const k = mixK(c0 | (c1 << 8) | (c2 << 16) | (c3 << 24));
+    ha = mixH(ha, k);
+    hb = mixH(hb, k);
+  }
+  let t = 0;
+  const rest = length - end;
+  for (let j = rest - 1; j >= 0; j--) {
+    const c = key.charCodeAt(end + j);
+    seen |= c;
+    t ^= c << (8 * j);
+  }
+  // A character above 0x7f is not one UTF-8 byte: leave it to the general path.
+  if (seen > 0x7f) return false;
+  if (rest > 0) {
+    const k = mixK(t);
+    ha ^= k;
+    hb ^= k;
+  }
+  out[0] = finish(ha, length);
+  out[1] = finish(hb, length);
+  return true;
 }
 
 /**
