@@ -12,13 +12,8 @@ import {
   YAxis,
   ErrorBar,
 } from 'recharts';
-import { useResolvedTheme } from '../../app/theme';
+import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
 import { fmtNum } from '../chrome/format';
-
-const palettes = {
-  light: { theory: '#1d4ed8', sim: '#b91c1c', grid: '#d5dae3', text: '#1a1f2b', mark: '#7c2d12' },
-  dark: { theory: '#93c5fd', sim: '#fca5a5', grid: '#343c4d', text: '#e6e9ef', mark: '#fdba74' },
-};
 
 export interface RatePoint {
   x: number;
@@ -43,7 +38,7 @@ export const RateChart = memo(function RateChart({
   xLabel: string;
   mark: { x: number; label: string } | null;
 }) {
-  const c = palettes[useResolvedTheme()];
+  const c = useChartPalette();
   const data = points.map((p) => ({
     ...p,
     error: [p.measured - p.low, p.high - p.measured] as [number, number],
@@ -62,8 +57,7 @@ export const RateChart = memo(function RateChart({
             type="number"
             domain={['dataMin', 'dataMax']}
             tickFormatter={(x: number) => fmtNum(x)}
-            stroke={c.text}
-            tick={{ fill: c.text, fontSize: 12 }}
+            {...axisProps(c.text)}
             label={{
               value: xLabel,
               position: 'insideBottom',
@@ -79,11 +73,7 @@ export const RateChart = memo(function RateChart({
             tick={{ fill: c.text, fontSize: 12 }}
           />
           <Tooltip
-            contentStyle={{
-              background: 'var(--bg-raised)',
-              border: '1px solid var(--border)',
-              color: 'var(--text)',
-            }}
+            contentStyle={tooltipStyle}
             labelFormatter={(x) => `${xLabel}: ${fmtNum(Number(x))}`}
             formatter={(v) => (Array.isArray(v) ? '' : pct(Number(v)))}
           />

@@ -14,7 +14,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useResolvedTheme } from '../../app/theme';
+import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
 import { fmtDuration, fmtNum } from '../chrome/format';
 import type { CostPoint, HistogramBar, HockeyPoint } from './report';
 
@@ -22,41 +22,6 @@ import type { CostPoint, HistogramBar, HockeyPoint } from './report';
  * Every Recharts chart of the queue calculator, in one lazily loaded module. The charts are
  * pictures (aria-hidden); each has a table or a sentence beside it in the view.
  */
-const palettes = {
-  light: {
-    theory: '#1d4ed8',
-    sim: '#b91c1c',
-    second: '#15803d',
-    bar: '#6b7fa8',
-    target: '#7c2d12',
-    grid: '#d5dae3',
-    text: '#1a1f2b',
-  },
-  dark: {
-    theory: '#93c5fd',
-    sim: '#fca5a5',
-    second: '#86efac',
-    bar: '#7d8fb8',
-    target: '#fdba74',
-    grid: '#343c4d',
-    text: '#e6e9ef',
-  },
-};
-
-function usePalette() {
-  return palettes[useResolvedTheme()];
-}
-
-const tooltipStyle = {
-  background: 'var(--bg-raised)',
-  border: '1px solid var(--border)',
-  color: 'var(--text)',
-};
-
-function axisProps(text: string) {
-  return { stroke: text, tick: { fill: text, fontSize: 12 } };
-}
-
 /** Number in the system and number waiting, time-averaged per bin, over the simulated run. */
 export const QueueOverTime = memo(function QueueOverTime({
   inSystem,
@@ -69,7 +34,7 @@ export const QueueOverTime = memo(function QueueOverTime({
   binS: number;
   warmupS: number;
 }) {
-  const c = usePalette();
+  const c = useChartPalette();
   const data = useMemo(
     () =>
       Array.from(inSystem, (value, i) => ({
@@ -146,7 +111,7 @@ export const WaitHistogram = memo(function WaitHistogram({
   bars: readonly HistogramBar[];
   p99: number;
 }) {
-  const c = usePalette();
+  const c = useChartPalette();
   const data = bars.map((b) => ({
     mid: (b.from + b.to) / 2,
     simulated: b.simulated * 100,
@@ -197,7 +162,7 @@ export const WaitHistogram = memo(function WaitHistogram({
           {p99 > 0 && p99 <= top && (
             <ReferenceLine
               x={p99}
-              stroke={c.target}
+              stroke={c.mark}
               strokeDasharray="4 4"
               label={{ value: 'p99', fill: c.text, fontSize: 12, position: 'insideTopRight' }}
             />
@@ -216,7 +181,7 @@ export const HockeyStickChart = memo(function HockeyStickChart({
   points: readonly HockeyPoint[];
   current: { rho: number; wait: number } | null;
 }) {
-  const c = usePalette();
+  const c = useChartPalette();
   const data = points.map((p) => ({
     rho: p.rho * 100,
     theory: p.theory === null ? null : p.theory * 1000,
@@ -275,7 +240,7 @@ export const HockeyStickChart = memo(function HockeyStickChart({
               y={current.wait * 1000}
               r={6}
               fill="none"
-              stroke={c.target}
+              stroke={c.mark}
               strokeWidth={2}
               ifOverflow="extendDomain"
               label={{ value: 'your setting', fill: c.text, fontSize: 12, position: 'top' }}
@@ -295,7 +260,7 @@ export const CostChart = memo(function CostChart({
   points: readonly CostPoint[];
   answer: number | null;
 }) {
-  const c = usePalette();
+  const c = useChartPalette();
   const data = points.map((p) => ({ ...p, total: p.serverCost + p.waitingCost }));
   return (
     <div className="chart" aria-hidden="true">
@@ -337,7 +302,7 @@ export const CostChart = memo(function CostChart({
           {answer !== null && (
             <ReferenceLine
               x={answer}
-              stroke={c.target}
+              stroke={c.mark}
               strokeDasharray="4 4"
               label={{
                 value: 'smallest that meets the target',

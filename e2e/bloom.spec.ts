@@ -1,0 +1,65 @@
+import { expect, expectAccessible, test } from './fixtures';
+
+const lesson = '/learn/probability/probabilistic-data-structures';
+
+test.describe('Bloom filter lab', () => {
+  test('the small filter says "definitely not", then lies: a real false positive', async ({
+    page,
+  }) => {
+    await page.goto(lesson);
+    const lab = page.getByRole('region', { name: 'Bloom filter lab' }).first();
+    await lab.getByLabel('Scenario').selectOption({ label: 'A tiny filter that lies' });
+    const item = lab.getByRole('textbox', { name: 'Item' });
+    const verdict = lab.locator('.bloom-verdict');
+    // The lesson's own example (task 1): if the hash or the preset changes, its words must too.
+    for (const word of ['apple', 'banana', 'cherry', 'grape', 'lemon']) {
+      await item.fill(word);
+      await item.press('Enter');
+      await expect(verdict).toContainText(`Added “${word}”`);
+    }
+    await item.fill('horse');
+    await lab.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict).toContainText('so it was definitely never added');
+    await item.fill('melon');
+    await lab.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict).toContainText('bits 15, 16, 17 are all set');
+    await expect(verdict).toContainText('but you never added it. That is a false positive');
+    // A plain filter refuses to remove, and says why.
+    await expect(lab.getByRole('button', { name: 'Remove' })).toBeDisabled();
+    await expect(lab.getByText(/A plain filter cannot remove/)).toBeVisible();
+    await lab.getByLabel('Kind').selectOption('counting');
+    for (const word of ['apple', 'banana', 'cherry', 'grape', 'lemon']) {
+      await item.fill(word);
+      await item.press('Enter');
+    }
+    await item.fill('lemon');
+    await lab.getByRole('button', { name: 'Remove' }).click();
+    await expect(verdict).toContainText('Removed “lemon”');
+    await item.fill('melon');
+    await lab.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict).toContainText('definitely never added');
+    await item.fill('cherry');
+    await lab.getByRole('button', { name: 'Check' }).click();
+    await expect(verdict).toContainText('and here it is right: you added it');
+    await expectAccessible(page);
+  });
+
+  test('sizing and the measured false-positive rate beside the formula', async ({ page }) => {
+    await page.goto(lesson);
+    const lab = page.getByRole('region', { name: 'Bloom filter lab' }).first();
+    await lab.getByLabel('Scenario').selectOption({ label: '100,000 items at 1 %' });
+    const sizing = lab.locator('table.bloom-sizing');
+    await expect(sizing).toContainText('958,506');
+    await expect(sizing.getByRole('row', { name: /Hash functions/ })).toContainText(
+      '7 (exactly 6.64)',
+    );
+    await lab.getByLabel('False-positive rate p (%)').fill('0');
+    await expect(lab.getByText('Enter a rate above 0 % and below 100 %.')).toBeVisible();
+    await expect(lab.getByText(/^Measured with 200,000 non-member queries per point/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await lab.getByText('The measurements as a table').click();
+    await expect(lab.getByRole('row', { name: /^7 / })).toBeVisible();
+    await expect(lab).not.toContainText(/NaN|Infinity/);
+  });
+});
