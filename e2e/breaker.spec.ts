@@ -41,7 +41,7 @@ test.describe('circuit breaker simulator', () => {
     await widget.root.getByRole('button', { name: 'Copy link to this scenario' }).click();
     await expect(widget.root.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toContain('w=circuit-breaker');
+    expect(link).toContain('w=breaker-lab');
     expect(link).toContain('seed=4242');
 
     const other = await browser.newPage();
@@ -59,7 +59,7 @@ test.describe('circuit breaker simulator', () => {
   }) => {
     const widget = new BreakerWidget(page);
     await widget.open(
-      '/learn/control-distribution/circuit-breakers?w=circuit-breaker&seed=1&p=PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg',
+      '/learn/control-distribution/circuit-breakers?w=breaker-lab&seed=1&p=PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg',
     );
     await expect(widget.root.getByRole('alert')).toContainText(
       'Showing the lesson’s own scenario instead',

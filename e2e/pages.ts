@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
@@ -137,4 +139,11 @@ export class QueueWidget {
     );
     await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
   }
+}
+
+/** How many lessons a module has, read from content/ (so adding a lesson does not break tests). */
+export function lessonCount(moduleId: string): number {
+  return readdirSync(path.join(import.meta.dirname, '..', 'content', moduleId)).filter((f) =>
+    /^\d+-[a-z0-9-]+\.md$/.test(f),
+  ).length;
 }
