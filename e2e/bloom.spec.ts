@@ -63,3 +63,20 @@ test.describe('Bloom filter lab', () => {
     await expect(lab).not.toContainText(/NaN|Infinity/);
   });
 });
+
+test.describe('birthday bound calculator', () => {
+  test('23 people, 365 days: the exact odds, and a simulation that agrees', async ({ page }) => {
+    await page.goto(lesson);
+    const calc = page.getByRole('region', { name: 'Birthday bound calculator' });
+    await calc.getByLabel('Scenario').selectOption({ label: '23 people, 365 days' });
+    await expect(calc.getByRole('row', { name: /exact/ })).toContainText('50.7 %');
+    await expect(calc.getByRole('row', { name: /even odds/ })).toContainText('23');
+    await calc.getByLabel('IDs drawn n').fill('0');
+    await expect(calc.getByText(/number of IDs/)).toBeVisible();
+    await calc.getByRole('button', { name: 'Run the simulation' }).click();
+    await expect(calc.getByText(/^Ran 10,000 trials/)).toBeVisible({ timeout: 30_000 });
+    const median = calc.getByRole('row', { name: /^Median/ });
+    await expect(median).toContainText('23');
+    await expectAccessible(page);
+  });
+});

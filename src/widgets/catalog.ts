@@ -4,7 +4,8 @@
  * content lint can import it. Each widget adds its entry here when it lands.
  */
 import { fromDirective as bloomDirective } from './bloom/directive.ts';
-import { bloomPresets } from './bloom/params.ts';
+import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
+import { birthdayPresets, bloomPresets } from './bloom/params.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
@@ -41,6 +42,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: bloomPresets,
     checkAttributes(attributes) {
       const result = bloomDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  birthday: {
+    title: widgetTitles.birthday,
+    presets: birthdayPresets,
+    checkAttributes(attributes) {
+      const result = fromBirthdayDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -3,4 +3,5 @@ export const widgetTitles = {
   'circuit-breaker': 'Circuit breaker simulator',
   queue: 'Queue calculator',
   bloom: 'Bloom filter lab',
+  birthday: 'Birthday bound calculator',
 } as const satisfies Record<string, string>;

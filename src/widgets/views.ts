@@ -15,4 +15,5 @@ export const widgetViews: Readonly<
   'circuit-breaker': lazy(() => import('./circuit-breaker/CircuitBreakerView')),
   queue: lazy(() => import('./queue/QueueView')),
   bloom: lazy(() => import('./bloom/BloomView')),
+  birthday: lazy(() => import('./bloom/BirthdayView')),
 };
