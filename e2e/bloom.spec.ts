@@ -80,3 +80,25 @@ test.describe('birthday bound calculator', () => {
     await expectAccessible(page);
   });
 });
+
+test.describe('count-min and HyperLogLog lab', () => {
+  test('count-min never undercounts; HyperLogLog stays near the truth', async ({ page }) => {
+    await page.goto(lesson);
+    const lab = page.getByRole('region', { name: 'Count-min and HyperLogLog lab' });
+    await expect(
+      lab.getByText(/^Every estimate is at least the true count \(none was under\)/),
+    ).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(lab.getByText(/^Heavy hitters .*: 10 reported, 0 missed/)).toBeVisible();
+    await lab.getByLabel('Zipf exponent s').fill('0');
+    await expect(lab.getByText(/^Heavy hitters .*: none\./)).toBeVisible({ timeout: 30_000 });
+    await expect(lab.getByText(/^After 2,000,000 items the true distinct count is/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await lab.getByLabel('Precision p').fill('40');
+    await expect(lab.getByText('The precision p must be at most 16')).toBeVisible();
+    await expect(lab).not.toContainText(/NaN|Infinity/);
+    await expectAccessible(page);
+  });
+});

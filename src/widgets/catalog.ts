@@ -5,7 +5,8 @@
  */
 import { fromDirective as bloomDirective } from './bloom/directive.ts';
 import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
-import { birthdayPresets, bloomPresets } from './bloom/params.ts';
+import { birthdayPresets, bloomPresets, countMinPresets, hllPresets } from './bloom/params.ts';
+import { fromSketchesDirective } from './bloom/sketchesDirective.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
@@ -50,6 +51,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: birthdayPresets,
     checkAttributes(attributes) {
       const result = fromBirthdayDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  sketches: {
+    title: widgetTitles.sketches,
+    presets: { ...countMinPresets, ...hllPresets },
+    checkAttributes(attributes) {
+      const result = fromSketchesDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

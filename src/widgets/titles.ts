@@ -4,4 +4,5 @@ export const widgetTitles = {
   queue: 'Queue calculator',
   bloom: 'Bloom filter lab',
   birthday: 'Birthday bound calculator',
+  sketches: 'Count-min and HyperLogLog lab',
 } as const satisfies Record<string, string>;

@@ -16,4 +16,5 @@ export const widgetViews: Readonly<
   queue: lazy(() => import('./queue/QueueView')),
   bloom: lazy(() => import('./bloom/BloomView')),
   birthday: lazy(() => import('./bloom/BirthdayView')),
+  sketches: lazy(() => import('./bloom/SketchesView')),
 };
