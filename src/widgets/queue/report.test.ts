@@ -101,3 +101,16 @@ describe('chart data', () => {
     expect(ln.every((r) => r.meets === null && r.theory === null)).toBe(true);
   });
 });
+
+describe('rare waiting', () => {
+  it('a pool where nobody waits agrees with a theory that says almost nobody should', () => {
+    const big = { ...presets['over-provisioned'].params, servers: 50, durationS: 60, warmupS: 3 };
+    const sim = simulateQueueAll(big, 5);
+    expect(sim.noWait).toBe(sim.admitted);
+    const rows = compare(big, theoryFor(big), sim);
+    expect(rows.filter((r) => r.kind === 'differs')).toEqual([]);
+    expect(rows.find((r) => r.label.startsWith('P(wait)'))?.verdict).toBe(
+      'agrees: waiting is too rare to see in a run this long',
+    );
+  });
+});

@@ -70,8 +70,12 @@ function judgeInterval(
   value: number,
   e: Estimate,
   why: string,
+  rare: boolean,
 ): { verdict: string; kind: VerdictKind } {
   if (e.halfWidth === null) return { verdict: 'too few customers for an interval', kind: 'info' };
+  // Theory expects a handful of waits or fewer in the whole run: seeing none says nothing.
+  if (rare && e.halfWidth === 0)
+    return { verdict: 'agrees: waiting is too rare to see in a run this long', kind: 'agrees' };
   const off = Math.abs(value - e.mean);
   // A 95 % interval misses about one run in twenty; allow a little slack before crying wolf.
   if (off <= e.halfWidth)
@@ -107,6 +111,8 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
     mean: e.mean * k,
     halfWidth: e.halfWidth === null ? null : e.halfWidth * k,
   });
+  // Fewer than about three waits expected in the whole run.
+  const rare = m !== null && m.pWait * sim.admitted < 3;
   const interval = (label: string, value: number | undefined, e: Estimate, f: Format) => {
     const judged =
       value === undefined
@@ -114,7 +120,7 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
             verdict: theory.kind === 'unstable' ? 'measured over this run only' : 'simulation only',
             kind: 'info' as const,
           }
-        : judgeInterval(value, e, why);
+        : judgeInterval(value, e, why, rare);
     // Without a steady state the batches are not alike, so an interval would mean nothing.
     const shownEstimate = theory.kind === 'unstable' ? { mean: e.mean, halfWidth: null } : e;
     rows.push({
@@ -325,11 +331,7 @@ export function planRows(
       const exact = params.service === 'exponential';
       const theory = exact ? mmcTargetValue(params.lambda, mu, c, target.metric) : null;
       const row = simulated.get(c);
-      const lq = row
-        ? row.Lq
-        : exact
-          ? mmcTargetValue(params.lambda, mu, c, 'Wq') * params.lambda
-          : null;
+      const lq = row ? row.Lq : lqAt(c);
       const value = row ? row.value : theory;
       return {
         servers: c,

@@ -216,3 +216,23 @@ describe('wait percentiles, the theory for a setting, and the server planner', (
     }
   });
 });
+
+describe('a pool that is exactly full', () => {
+  it('is no steady state even when rounding puts ρ a hair under 1', () => {
+    // 1000/s × 30 ms on 30 servers: λ/(μc) is 0.9999999999999999 in floating point.
+    expect(1000 / ((1 / 0.03) * 30)).toBeLessThan(1);
+    const input: TheoryInput = {
+      lambda: 1000,
+      meanService: 0.03,
+      service: 'exponential',
+      cv: 1,
+      servers: 30,
+      room: null,
+    };
+    expect(theoryFor(input)).toMatchObject({ kind: 'unstable' });
+    expect(mmc(1000, 1 / 0.03, 30)).toMatchObject({ ok: false });
+    expect(theoryFor({ ...input, servers: 1, lambda: 1 / 0.03 })).toMatchObject({
+      kind: 'unstable',
+    });
+  });
+});

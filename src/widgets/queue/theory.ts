@@ -29,6 +29,13 @@ function positive(name: string, x: number): string | null {
   return Number.isFinite(x) && x > 0 ? null : `${name} must be a positive number`;
 }
 
+/**
+ * ρ at or above this is no steady state. Computed from rounded inputs, an exactly full pool
+ * (1000/s at 30 ms on 30 servers) can come out at 0.9999999999999999; treating that as stable
+ * would give astronomically long "exact" queues.
+ */
+export const FULL = 1 - 1e-9;
+
 function overloaded(rho: number, servers: number): QueueResult {
   const what = servers === 1 ? 'the server' : `the ${servers} servers`;
   return {
@@ -42,7 +49,7 @@ export function mm1(lambda: number, mu: number): QueueResult {
   const bad = positive('Arrival rate λ', lambda) ?? positive('Service rate μ', mu);
   if (bad) return { ok: false, reason: bad };
   const rho = lambda / mu;
-  if (rho >= 1) return overloaded(rho, 1);
+  if (rho >= FULL) return overloaded(rho, 1);
   const W = 1 / (mu - lambda);
   const Wq = rho / (mu - lambda);
   return {
@@ -82,7 +89,7 @@ export function mmc(lambda: number, mu: number, c: number): QueueResult {
     return { ok: false, reason: 'The number of servers c must be a whole number of at least 1' };
   const a = lambda / mu;
   const rho = a / c;
-  if (rho >= 1) return overloaded(rho, c);
+  if (rho >= FULL) return overloaded(rho, c);
   const pWait = erlangC(c, a);
   const Lq = (pWait * rho) / (1 - rho);
   const Wq = Lq / lambda;
@@ -149,7 +156,7 @@ export function mg1(lambda: number, meanService: number, cv: number): QueueResul
   if (!Number.isFinite(cv) || cv < 0)
     return { ok: false, reason: 'The coefficient of variation must be 0 or more' };
   const rho = lambda * meanService;
-  if (rho >= 1) return overloaded(rho, 1);
+  if (rho >= FULL) return overloaded(rho, 1);
   const Lq = (rho * rho * (1 + cv * cv)) / (2 * (1 - rho));
   const Wq = Lq / lambda;
   const W = Wq + meanService;
@@ -165,7 +172,7 @@ export function mg1(lambda: number, meanService: number, cv: number): QueueResul
  */
 export function mmcWaitQuantile(lambda: number, mu: number, c: number, q: number): number | null {
   const a = lambda / mu;
-  if (!(a < c) || !(q > 0 && q < 1)) return null;
+  if (!(a < c * FULL) || !(q > 0 && q < 1)) return null;
   const C = erlangC(c, a);
   if (1 - q >= C) return 0;
   return Math.log(C / (1 - q)) / (c * mu - lambda);
@@ -234,8 +241,8 @@ export function theoryFor(p: TheoryInput): Theory {
     };
   }
   const model = c === 1 ? `M/${shape}/1` : `M/${shape}/${c}`;
-  const rho = p.lambda / (mu * c);
-  if (rho >= 1) {
+  const rho = (p.lambda * p.meanService) / c;
+  if (rho >= FULL) {
     const r = c === 1 ? mm1(p.lambda, mu) : mmc(p.lambda, mu, c);
     return { kind: 'unstable', model, rho, reason: r.ok ? '' : r.reason };
   }
