@@ -38,6 +38,10 @@ test.describe('Bloom filter lab', () => {
     await item.fill('melon');
     await lab.getByRole('button', { name: 'Check' }).click();
     await expect(verdict).toContainText('definitely never added');
+    // Removing something never added is refused: it would take other items' counters down.
+    await item.fill('kiwi');
+    await lab.getByRole('button', { name: 'Remove' }).click();
+    await expect(verdict).toContainText('so the filter refuses to remove it');
     await item.fill('cherry');
     await lab.getByRole('button', { name: 'Check' }).click();
     await expect(verdict).toContainText('and here it is right: you added it');

@@ -18,6 +18,9 @@ test.describe('retrieval practice', () => {
       .getByRole('group', { name: /how many calls are waiting on the provider/ })
       .getByLabel('Your answer (calls)')
       .fill('2,000');
+    // Enter in an answer box does not end the attempt.
+    await page.keyboard.press('Enter');
+    await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
     await page.clock.fastForward('04:00');
     // About four minutes left (the page's own work moves a paused clock by a few seconds).
     await expect(quiz.getByRole('timer')).toHaveText(/^(3:5\d|4:00)$/);
@@ -94,7 +97,7 @@ test.describe('retrieval practice', () => {
     const broken = info.outputPath('broken.json');
     await writeFile(broken, '{"format": "something-else", "__proto__": {"polluted": true}}');
     await page.getByLabel('Import a file exported from the workbook').setInputFiles(broken);
-    await expect(page.getByRole('status')).toContainText('Nothing was changed.');
+    await expect(page.getByRole('status')).toContainText('Nothing was imported.');
     await expect(page.getByText('No gauntlets taken yet.')).toBeVisible();
 
     await page.getByLabel('Import a file exported from the workbook').setInputFiles(file);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 const md = z.string({ error: 'must be text' }).trim().min(1, 'must not be empty');
 const id = z
   .string({ error: 'needs an id' })
+  .max(100, 'ids are at most 100 characters')
   .regex(
     /^[a-z0-9][a-z0-9-]*$/,
     'ids are lowercase letters, digits and hyphens, like cb-three-states',
@@ -82,7 +83,7 @@ export const authoredQuizSchema = z.object({
   /** Gauntlets only: the time limit in minutes. */
   minutes: z
     .number()
-    .positive('minutes must be above 0')
+    .min(0.5, 'a gauntlet lasts at least half a minute')
     .max(120, 'at most 120 minutes')
     .optional(),
   questions: z.array(authoredQuestionSchema).min(1, 'a quiz needs at least one question'),

@@ -69,11 +69,6 @@ describe('createSafeStorage', () => {
       JSON.stringify({ state: { ...good, completed: { a: { at: 'yesterday' } } }, version: 1 }),
       /expected shape/,
     ],
-    [
-      'a newer format',
-      JSON.stringify({ state: good, version: 99 }),
-      /newer version of the workbook/,
-    ],
     ['a nonsense version', JSON.stringify({ state: good, version: 0 }), /unknown format version/],
   ])('sets aside %s under another key and starts clean', (_label, raw, reason) => {
     const mem = new MemoryStorage();
@@ -83,6 +78,19 @@ describe('createSafeStorage', () => {
     expect(quarantined?.reason).toMatch(reason);
     expect(mem.items.has('k')).toBe(false);
     expect(mem.items.get(quarantined?.key ?? '')).toBe(raw);
+  });
+
+  it('leaves a newer format where it is and refuses to write over it', () => {
+    const mem = new MemoryStorage();
+    const raw = JSON.stringify({ state: good, version: 99 });
+    mem.items.set('k', raw);
+    const storage = createSafeStorage(mem);
+    expect(storage.getItem('k')).toBeNull();
+    expect(storageHealth.getState().quarantined).toBeNull();
+    expect(storageHealth.getState().writeError).toMatch(/newer version of the workbook/);
+    storage.setItem('k', { state: good, version: 2 });
+    expect(mem.items.get('k')).toBe(raw);
+    expect([...mem.items.keys()]).toEqual(['k']);
   });
 
   it('reports a full quota in words instead of throwing', () => {

@@ -47,6 +47,15 @@ export function createSafeStorage(storage: Storage | null): PersistStorage<Persi
         setAside(name, raw, 'it is not in the workbook’s format');
         return null;
       }
+      if (envelope.version > currentVersion) {
+        // Written by a newer workbook (another tab, after an update): leave it exactly where it
+        // is, start this tab clean, and refuse to write over it (setItem below).
+        storageHealth.setState({
+          writeError:
+            'Another tab runs a newer version of the workbook. Reload this page to see your progress and keep saving it.',
+        });
+        return null;
+      }
       const result = migrate(envelope.state, envelope.version);
       if (!result.ok) {
         setAside(name, raw, result.reason);
@@ -57,6 +66,13 @@ export function createSafeStorage(storage: Storage | null): PersistStorage<Persi
     },
     setItem(name, value: StorageValue<PersistedState>) {
       try {
+        if (storedVersion(storage, name) > currentVersion) {
+          storageHealth.setState({
+            writeError:
+              'Another tab runs a newer version of the workbook, so this one no longer saves. Reload this page to keep saving.',
+          });
+          return;
+        }
         storage?.setItem(name, JSON.stringify(value));
         if (storageHealth.getState().writeError) storageHealth.setState({ writeError: null });
       } catch (error) {
@@ -76,6 +92,23 @@ export function createSafeStorage(storage: Storage | null): PersistStorage<Persi
       }
     },
   };
+}
+
+/** The format version of what is saved under `name` now (0 when nothing readable is there). */
+export function storedVersion(storage: Storage | null, name: string): number {
+  try {
+    const raw = storage?.getItem(name);
+    if (!raw) return 0;
+    const parsed: unknown = JSON.parse(raw);
+    return typeof parsed === 'object' &&
+      parsed !== null &&
+      'version' in parsed &&
+      typeof parsed.version === 'number'
+      ? parsed.version
+      : 0;
+  } catch {
+    return 0;
+  }
 }
 
 export function browserStorage(): Storage | null {

@@ -4,7 +4,7 @@ import { createProgressSlice } from './progressSlice';
 import { createQuizSlice } from './quizSlice';
 import type { QuizSlice } from './quizSlice';
 import type { ProgressSlice } from './progressSlice';
-import { browserStorage, createSafeStorage } from './safeStorage';
+import { browserStorage, createSafeStorage, storedVersion } from './safeStorage';
 import type { PersistedState } from './schema';
 import { currentVersion } from './schema';
 import { createSettingsSlice } from './settingsSlice';
@@ -46,6 +46,11 @@ export const useWorkbook = createWorkbookStore(browserStorage());
 // other's progress with a stale copy (every change is saved at once, so nothing is lost here).
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
-    if (event.key === STORAGE_KEY) void useWorkbook.persist.rehydrate();
+    if (event.key !== STORAGE_KEY) return;
+    const version = storedVersion(browserStorage(), STORAGE_KEY);
+    // Same format: load it. An older tab's save lacks what this one knows (review cards, say):
+    // write ours back rather than lose it. A newer format is left alone (see safeStorage).
+    if (version === currentVersion) void useWorkbook.persist.rehydrate();
+    else if (version > 0 && version < currentVersion) useWorkbook.setState({});
   });
 }

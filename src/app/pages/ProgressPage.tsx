@@ -175,7 +175,7 @@ function DataTransfer() {
     setPending(null);
     const result = parseImport(await file.text());
     if (result.ok) setPending({ file: result.data, summary: result.summary });
-    else setMessage({ text: `${result.message} Nothing was changed.`, error: true });
+    else setMessage({ text: result.message, error: true });
   };
   const apply = (mode: 'merge' | 'replace') => {
     if (!pending) return;

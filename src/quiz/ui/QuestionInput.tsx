@@ -55,13 +55,21 @@ export function QuestionInput({
   response,
   onChange,
   disabled,
+  enterSubmits = true,
 }: {
   question: Question;
   response: Response;
   onChange: (r: Response) => void;
   disabled: boolean;
+  /** Whether Enter in a text box submits the surrounding form (a single review card) or not (a gauntlet page). */
+  enterSubmits?: boolean;
 }) {
   const id = useId();
+  const onKeyDown = enterSubmits
+    ? undefined
+    : (e: React.KeyboardEvent<HTMLInputElement>) => {
+        if (e.key === 'Enter') e.preventDefault();
+      };
   switch (question.type) {
     case 'single':
     case 'predict': {
@@ -121,6 +129,7 @@ export function QuestionInput({
             inputMode="decimal"
             autoComplete="off"
             maxLength={100}
+            onKeyDown={onKeyDown}
             value={response.type === 'numeric' ? response.value : ''}
             disabled={disabled}
             onChange={(e) => onChange({ type: 'numeric', value: e.target.value })}
@@ -136,6 +145,7 @@ export function QuestionInput({
             type="text"
             autoComplete="off"
             maxLength={1000}
+            onKeyDown={onKeyDown}
             value={response.type === 'text' ? response.value : ''}
             disabled={disabled}
             onChange={(e) => onChange({ type: 'text', value: e.target.value })}

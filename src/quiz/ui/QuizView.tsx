@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'wouter';
 import type { Question, Quiz, Rating, Response } from '../types';
 import { emptyResponse, QuestionInput, Rich } from './QuestionInput';
-import { gradeAttempt } from './grading';
+import { answerSeconds, gradeAttempt } from './grading';
 import type { ShownAnswer as GradedAnswer } from './grading';
 import { useQuizRecorder } from './useQuizRecorder';
 
@@ -16,12 +17,9 @@ type Phase =
       timedOut: boolean;
     };
 
-/** Marks a question as worked on now: its time runs from the first touch to the last change. */
-function stamp(s: { firstAt: number | null; lastAt: number | null } | undefined) {
-  if (!s) return;
-  const now = Date.now();
-  if (s.firstAt === null) s.firstAt = now;
-  s.lastAt = now;
+/** When each question was last changed (read in an event handler, never during render). */
+function stamp(lastChanged: (number | null)[], i: number) {
+  lastChanged[i] = Date.now();
 }
 
 const fmtClock = (s: number) =>
@@ -38,16 +36,14 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
     timed ? { name: 'ready' } : { name: 'running', startedAt: Date.now() },
   );
   const [responses, setResponses] = useState<Response[]>(() => quiz.questions.map(emptyResponse));
-  const seconds = useRef<{ firstAt: number | null; lastAt: number | null }[]>(
-    quiz.questions.map(() => ({ firstAt: null, lastAt: null })),
-  );
+  const lastChanged = useRef<(number | null)[]>(quiz.questions.map(() => null));
   const recorder = useQuizRecorder();
   const [announcement, setAnnouncement] = useState('');
   const resultsRef = useRef<HTMLHeadingElement>(null);
 
   const start = () => {
     setResponses(quiz.questions.map(emptyResponse));
-    seconds.current = quiz.questions.map(() => ({ firstAt: null, lastAt: null }));
+    lastChanged.current = quiz.questions.map(() => null);
     setPhase({ name: 'running', startedAt: Date.now() });
     setAnnouncement(timed ? `Started. You have ${fmtClock(quiz.timeLimitS ?? 0)} minutes.` : '');
   };
@@ -59,9 +55,7 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
       const answers = gradeAttempt(
         quiz,
         responses,
-        seconds.current.map((s) =>
-          s.firstAt === null || s.lastAt === null ? null : (s.lastAt - s.firstAt) / 1000,
-        ),
+        answerSeconds(phase.startedAt, lastChanged.current),
       );
       recorder.recordAttempt(quiz, phase.startedAt, finishedAt, answers);
       setPhase({ name: 'done', startedAt: phase.startedAt, finishedAt, answers, timedOut });
@@ -73,11 +67,23 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
     [phase, quiz, responses, recorder],
   );
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const startRef = useRef<HTMLButtonElement>(null);
+  const attempted = useRef(false);
+  // Focus follows the attempt: the first answer on start, the results on submit, the start
+  // button on "try again" (the button that had focus is gone each time).
   useEffect(() => {
-    if (phase.name === 'done') resultsRef.current?.focus();
-  }, [phase.name]);
+    if (phase.name === 'done') {
+      attempted.current = true;
+      resultsRef.current?.focus();
+    } else if (phase.name === 'running' && timed) {
+      formRef.current?.querySelector<HTMLElement>('input, textarea, button')?.focus();
+    } else if (phase.name === 'ready' && attempted.current) {
+      startRef.current?.focus();
+    }
+  }, [phase.name, timed]);
 
-  const touch = (i: number) => stamp(seconds.current[i]);
+  const touch = (i: number) => stamp(lastChanged.current, i);
 
   return (
     <section className="quiz" aria-labelledby={titleId}>
@@ -94,13 +100,14 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
             {quiz.questions.length} questions, {fmtClock(quiz.timeLimitS ?? 0)} minutes. The clock
             starts when you press start; at zero your answers are submitted as they stand.
           </p>
-          <button type="button" className="button-primary" onClick={start}>
+          <button ref={startRef} type="button" className="button-primary" onClick={start}>
             Start the gauntlet
           </button>
         </div>
       )}
       {phase.name === 'running' && (
         <form
+          ref={formRef}
           onSubmit={(e) => {
             e.preventDefault();
             submit(false);
@@ -116,7 +123,7 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
           )}
           <ol className="quiz-questions">
             {quiz.questions.map((q, i) => (
-              <li key={q.id} onFocusCapture={() => touch(i)}>
+              <li key={q.id}>
                 <QuestionBlock
                   question={q}
                   index={i}
@@ -178,7 +185,14 @@ function QuestionBlock({
           check.
         </p>
       )}
-      <QuestionInput question={question} response={response} onChange={onChange} disabled={false} />
+      {/* Enter in an answer box must not end the whole attempt: only the button submits. */}
+      <QuestionInput
+        question={question}
+        response={response}
+        onChange={onChange}
+        disabled={false}
+        enterSubmits={false}
+      />
     </fieldset>
   );
 }
@@ -246,7 +260,7 @@ function Results({
         {quiz.timeLimitS !== null ? ` of ${fmtClock(quiz.timeLimitS)}` : ''}.{' '}
         {pending > 0 &&
           `${pending} answer${pending === 1 ? '' : 's'} to grade yourself below, against the model answer.`}{' '}
-        Every question is now in your <a href="/review">review deck</a>.
+        Every question is now in your <Link href="/review">review deck</Link>.
       </p>
       <ol className="quiz-questions">
         {quiz.questions.map((q, i) => {

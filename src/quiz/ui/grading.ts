@@ -5,6 +5,28 @@ import type { Quiz, Response } from '../types';
 
 export type ShownAnswer = GradedAnswer & { feedback: string };
 
+/**
+ * Seconds spent on each question of a page answered in one go: from the previous answer's last
+ * change (or the start) to this one's last change, so reading the prompt counts. A question
+ * never changed has no time (null). Never negative, even if the clock went back.
+ */
+export function answerSeconds(
+  startedAt: number,
+  lastChanged: readonly (number | null)[],
+): (number | null)[] {
+  const order = lastChanged
+    .map((at, i) => ({ at, i }))
+    .filter((x): x is { at: number; i: number } => x.at !== null)
+    .sort((a, b) => a.at - b.at);
+  const out: (number | null)[] = lastChanged.map(() => null);
+  let previous = startedAt;
+  for (const { at, i } of order) {
+    out[i] = Math.max(0, (at - previous) / 1000);
+    previous = Math.max(previous, at);
+  }
+  return out;
+}
+
 /** Grades a whole attempt: each answer's verdict, feedback and the rating its card gets. */
 export function gradeAttempt(
   quiz: Quiz,
@@ -22,7 +44,7 @@ export function gradeAttempt(
       feedback: checked.feedback,
       // An untouched question has no time: rated as if answered at an ordinary pace.
       rating: ratingFor(q, response, s ?? Number.NaN),
-      seconds: s ?? 0,
+      seconds: Math.max(0, s ?? 0),
     };
   });
 }

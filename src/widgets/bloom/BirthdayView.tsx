@@ -198,7 +198,7 @@ function TimestampCalc({
             </tr>
             <tr>
               <th scope="row">Time to the first collision, median</th>
-              <td>{fmtInt(r.value.medianMsToFirst)} ms</td>
+              <td>{fmtCount(r.value.medianMsToFirst)} ms</td>
             </tr>
             <tr>
               <th scope="row">P(at least one collision in the window)</th>

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { SelectField } from '../chrome/ChoiceFields';
 import { BloomFilter, CountingBloomFilter } from './bloom';
 import type { BloomTrace } from './bloom';
@@ -10,7 +10,7 @@ interface Op {
   trace: BloomTrace;
   /** Whether the key had been added (and not removed) before this operation. */
   member: boolean;
-  removed?: 'removed' | 'not-present';
+  removed?: 'removed' | 'not-present' | 'not-added';
 }
 
 const sizes = [16, 32, 64, 128, 256, 512].map((m) => ({ value: String(m), label: `${m} bits` }));
@@ -25,9 +25,11 @@ export function explain(op: Op): string {
     return `Added “${trace.key}”: its ${trace.positions.length} hash${trace.positions.length === 1 ? '' : 'es'} point at bits ${where}; ${fresh === 0 ? 'all were already set, so the filter did not change' : `${fresh} of them ${fresh === 1 ? 'was' : 'were'} newly set`}.`;
   }
   if (action === 'remove') {
-    return op.removed === 'removed'
-      ? `Removed “${trace.key}”: the counters at ${where} went down by one. Bits still counted by other items stay on.`
-      : `“${trace.key}” is not in the filter (a counter at ${where} is zero), so there was nothing to remove.`;
+    if (op.removed === 'removed')
+      return `Removed “${trace.key}”: the counters at ${where} went down by one. Bits still counted by other items stay on.`;
+    if (op.removed === 'not-added')
+      return `You never added “${trace.key}”, so the filter refuses to remove it: even if it answers “maybe”, its counters at ${where} belong to other items, and taking them down would make those items read “definitely not” — a false negative.`;
+    return `“${trace.key}” is not in the filter (a counter at ${where} is zero), so there was nothing to remove.`;
   }
   const clear = trace.positions.filter((_, i) => !trace.wasSet[i]);
   if (clear.length > 0)
@@ -40,13 +42,12 @@ export function explain(op: Op): string {
 /** A small filter drawn bit by bit: add and check items, watch their positions. */
 export function ToyFilter({ initial }: { initial: { m: number; k: number; seed: number } }) {
   const [shape, setShape] = useState({ m: initial.m, k: initial.k, kind: 'plain' as Kind });
-  const filter = useMemo(
-    () =>
-      shape.kind === 'plain'
-        ? new BloomFilter(shape.m, shape.k, initial.seed)
-        : new CountingBloomFilter(shape.m, shape.k, initial.seed),
-    [shape, initial.seed],
-  );
+  const build = (s: typeof shape) =>
+    s.kind === 'plain'
+      ? new BloomFilter(s.m, s.k, initial.seed)
+      : new CountingBloomFilter(s.m, s.k, initial.seed);
+  // The filter is mutable state of its own, rebuilt only when its shape changes.
+  const [filter, setFilter] = useState(() => build(shape));
   const id = useId();
   const [items, setItems] = useState<string[]>([]);
   const [last, setLast] = useState<Op | null>(null);
@@ -55,7 +56,9 @@ export function ToyFilter({ initial }: { initial: { m: number; k: number; seed: 
   const problem = key.length > 200 ? 'Keep an item under 200 characters.' : null;
 
   const reshape = (next: Partial<typeof shape>) => {
-    setShape((s) => ({ ...s, ...next }));
+    const s = { ...shape, ...next };
+    setShape(s);
+    setFilter(build(s));
     setItems([]);
     setLast(null);
   };
@@ -70,6 +73,11 @@ export function ToyFilter({ initial }: { initial: { m: number; k: number; seed: 
       setLast({ action, trace: filter.trace(key), member });
     } else if (filter instanceof CountingBloomFilter) {
       const trace = filter.trace(key);
+      if (!member) {
+        // Removing what was never added decrements counters that other items rely on.
+        setLast({ action, trace, member, removed: 'not-added' });
+        return;
+      }
       const removed = filter.remove(key);
       setLast({ action, trace, member, removed });
       if (removed === 'removed') setItems((xs) => xs.filter((x) => x !== key));

@@ -57,7 +57,11 @@ export function useSimulationRun<P, R>(
   const key = request ? JSON.stringify(request) : null;
 
   useEffect(() => {
-    if (key === null) return;
+    if (key === null) {
+      // Nothing valid to run: the cleanup cancelled any run in flight, so stop saying "Simulating".
+      queueMicrotask(() => setState((s) => (s.running ? { ...s, running: false } : s)));
+      return;
+    }
     // The key is the request itself, serialised; params are plain validated data, so this round-trips.
     const current = JSON.parse(key) as { params: P; seed: number };
     let live = true;
