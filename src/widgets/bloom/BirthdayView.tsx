@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
 import { fmtInt, fmtPct } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
@@ -43,14 +44,7 @@ export default function BirthdayView({ attrs, widgetId }: WidgetViewProps) {
     lesson.ok ? lesson.presetName : 'birthday-23',
   );
   if (!lesson.ok) {
-    return (
-      <div className="block-error" role="alert">
-        <p>
-          <strong>This birthday widget is set up wrongly in the lesson:</strong>{' '}
-          {lesson.problems.join('; ')}.
-        </p>
-      </div>
-    );
+    return <DirectiveError widget="birthday" problems={lesson.problems} />;
   }
   const preset = birthdayPresets[presetName];
   return (

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
 import { fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
@@ -27,14 +28,7 @@ export default function BloomView({ attrs, widgetId }: WidgetViewProps) {
     lesson.ok ? lesson.presetName : 'hundred-thousand',
   );
   if (!lesson.ok) {
-    return (
-      <div className="block-error" role="alert">
-        <p>
-          <strong>This Bloom filter widget is set up wrongly in the lesson:</strong>{' '}
-          {lesson.problems.join('; ')}.
-        </p>
-      </div>
-    );
+    return <DirectiveError widget="Bloom filter" problems={lesson.problems} />;
   }
   const preset = bloomPresets[presetName];
   return (

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
 import { fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
@@ -23,14 +24,7 @@ export default function SketchesView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
   const lesson = useMemo(() => fromSketchesDirective(attrs), [attrs]);
   if (!lesson.ok) {
-    return (
-      <div className="block-error" role="alert">
-        <p>
-          <strong>This sketches widget is set up wrongly in the lesson:</strong>{' '}
-          {lesson.problems.join('; ')}.
-        </p>
-      </div>
-    );
+    return <DirectiveError widget="sketches" problems={lesson.problems} />;
   }
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>

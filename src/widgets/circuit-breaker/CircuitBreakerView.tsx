@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { DirectiveError } from '../chrome/DirectiveError';
 import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
 import { scenarioUrl } from '../chrome/scenarioLink';
 import { Transport } from '../chrome/Transport';
@@ -34,14 +35,7 @@ export default function CircuitBreakerView({ attrs, widgetId }: WidgetViewProps)
   const titleId = useId();
   const lesson = useMemo(() => fromDirective(attrs), [attrs]);
   if (!lesson.ok) {
-    return (
-      <div className="block-error" role="alert">
-        <p>
-          <strong>This circuit-breaker widget is set up wrongly in the lesson:</strong>{' '}
-          {lesson.problems.join('; ')}.
-        </p>
-      </div>
-    );
+    return <DirectiveError widget="circuit-breaker" problems={lesson.problems} />;
   }
   return <Simulator titleId={titleId} widgetId={widgetId} lesson={lesson} />;
 }

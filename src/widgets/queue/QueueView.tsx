@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { DirectiveError } from '../chrome/DirectiveError';
 import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { RunStatus } from '../chrome/RunStatus';
@@ -37,14 +38,7 @@ export default function QueueView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
   const lesson = useMemo(() => fromDirective(attrs), [attrs]);
   if (!lesson.ok) {
-    return (
-      <div className="block-error" role="alert">
-        <p>
-          <strong>This queue widget is set up wrongly in the lesson:</strong>{' '}
-          {lesson.problems.join('; ')}.
-        </p>
-      </div>
-    );
+    return <DirectiveError widget="queue" problems={lesson.problems} />;
   }
   return <Calculator titleId={titleId} widgetId={widgetId} lesson={lesson} />;
 }
