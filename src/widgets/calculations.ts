@@ -5,7 +5,7 @@
  */
 import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
-import type { Calculated } from './queue/calc.ts';
+import type { Calculated } from './calcAttrs.ts';
 
 export type { Calculated };
 

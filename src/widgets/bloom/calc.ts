@@ -1,5 +1,6 @@
 import { fmtInt, fmtNum, fmtPct, fmtProb } from '../chrome/format.ts';
-import type { Calculated } from '../queue/calc.ts';
+import { choice, numberAttr, unknownAttributes } from '../calcAttrs.ts';
+import type { Attrs, Calculated } from '../calcAttrs.ts';
 import { fmtBytes, fmtCount, fmtOneIn } from './format.ts';
 import {
   birthdayProbability,
@@ -16,72 +17,6 @@ import type { BloomRate, BloomSizing, IdSpace, TimestampIdCollision } from './th
  * when the lesson is built (`:calc{of="bloom.size" n="100000" p="0.01" metric="bits"}`), so prose
  * and widget can never disagree. Each returns the text or its problems in words.
  */
-
-type Attrs = Readonly<Record<string, string>>;
-
-function unknownAttributes(attrs: Attrs, allowed: readonly string[], problems: string[]): void {
-  for (const key of Object.keys(attrs)) {
-    if (key !== 'of' && !allowed.includes(key))
-      problems.push(`unknown attribute "${key}" (known: ${allowed.join(', ')})`);
-  }
-}
-
-interface NumberRule {
-  /** Inclusive lower bound; without it (and without `above`) the number must be positive. */
-  atLeast?: number;
-  /** Exclusive bounds. */
-  above?: number;
-  below?: number;
-  whole?: boolean;
-  /** The value when the attribute is left out; without it the attribute is required. */
-  fallback?: number;
-}
-
-function describe(rule: NumberRule): string {
-  const low = rule.atLeast !== undefined ? `at least ${rule.atLeast}` : `above ${rule.above ?? 0}`;
-  const kind = rule.whole ? 'a whole number' : 'a number';
-  return `${kind} ${low}${rule.below !== undefined ? ` and below ${rule.below}` : ''}`;
-}
-
-/** A number attribute by its rule, or undefined with the problem noted. */
-function numberAttr(
-  attrs: Attrs,
-  name: string,
-  problems: string[],
-  rule: NumberRule = {},
-): number | undefined {
-  const raw = attrs[name];
-  if (raw === undefined) {
-    if (rule.fallback === undefined) problems.push(`needs ${name}="…"`);
-    return rule.fallback;
-  }
-  const value = Number(raw);
-  const ok =
-    raw.trim() !== '' &&
-    Number.isFinite(value) &&
-    (rule.atLeast !== undefined ? value >= rule.atLeast : value > (rule.above ?? 0)) &&
-    (rule.below === undefined || value < rule.below) &&
-    (!rule.whole || Number.isInteger(value));
-  if (!ok) {
-    problems.push(`${name} must be ${describe(rule)}, not "${raw}"`);
-    return undefined;
-  }
-  return value;
-}
-
-function choice<T extends string>(
-  attrs: Attrs,
-  name: string,
-  options: readonly T[],
-  fallback: T,
-  problems: string[],
-): T | null {
-  const raw = attrs[name];
-  if (raw === undefined) return fallback;
-  if ((options as readonly string[]).includes(raw)) return raw as T;
-  problems.push(`${name} must be one of ${options.join(', ')}, not "${raw}"`);
-  return null;
-}
 
 /** The ID space from exactly one of d="365" or bits="122". */
 function idSpace(attrs: Attrs, problems: string[]): IdSpace | null {

@@ -1,14 +1,13 @@
 import { fmtDuration, fmtNum, fmtPct } from '../chrome/format.ts';
 import { mg1, mmc, mmcWaitQuantile, smallestServers } from './theory.ts';
 import type { QueueMetrics, ServerTarget } from './theory.ts';
+import { unknownAttributes } from '../calcAttrs.ts';
+import type { Attrs, Calculated } from '../calcAttrs.ts';
 
 /**
  * Numbers a lesson states about queues, computed from the model when the lesson is built
  * (`:calc{of="queue.mmc" ...}`), so prose and widget can never disagree.
  */
-export type Calculated = { ok: true; text: string } | { ok: false; problems: string[] };
-
-type Attrs = Readonly<Record<string, string>>;
 
 function numbers(
   attrs: Attrs,
@@ -25,13 +24,6 @@ function numbers(
     else out[name] = value;
   }
   return out;
-}
-
-function unknownAttributes(attrs: Attrs, allowed: readonly string[], problems: string[]) {
-  for (const key of Object.keys(attrs)) {
-    if (key !== 'of' && !allowed.includes(key))
-      problems.push(`unknown attribute "${key}" (known: ${allowed.join(', ')})`);
-  }
 }
 
 const metricFormat: Record<string, (m: QueueMetrics) => string> = {
