@@ -1,3 +1,4 @@
+import { alertComparisonModel } from '../widgets/alerting/model';
 import {
   birthdayModel,
   bloomExperimentModel,
@@ -18,4 +19,5 @@ export const registry = {
   'count-min': countMinModel,
   hyperloglog: hllModel,
   birthday: birthdayModel,
+  'alert-comparison': alertComparisonModel,
 } as unknown as Registry;

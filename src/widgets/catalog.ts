@@ -3,6 +3,8 @@
  * attributes a lesson passes them. Pure data and validation only (no React), so the build-time
  * content lint can import it. Each widget adds its entry here when it lands.
  */
+import { fromAlertDirective } from './alerting/directive.ts';
+import { presets as alertPresets } from './alerting/params.ts';
 import { fromDirective as bloomDirective } from './bloom/directive.ts';
 import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
 import { birthdayPresets, bloomPresets, countMinPresets, hllPresets } from './bloom/params.ts';
@@ -59,6 +61,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: { ...countMinPresets, ...hllPresets },
     checkAttributes(attributes) {
       const result = fromSketchesDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  'alert-fatigue': {
+    title: widgetTitles['alert-fatigue'],
+    presets: alertPresets,
+    checkAttributes(attributes) {
+      const result = fromAlertDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

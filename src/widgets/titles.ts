@@ -5,4 +5,5 @@ export const widgetTitles = {
   bloom: 'Bloom filter lab',
   birthday: 'Birthday bound calculator',
   sketches: 'Count-min and HyperLogLog lab',
+  'alert-fatigue': 'Alert fatigue simulator',
 } as const satisfies Record<string, string>;

@@ -17,4 +17,5 @@ export const widgetViews: Readonly<
   bloom: lazy(() => import('./bloom/BloomView')),
   birthday: lazy(() => import('./bloom/BirthdayView')),
   sketches: lazy(() => import('./bloom/SketchesView')),
+  'alert-fatigue': lazy(() => import('./alerting/AlertFatigueView')),
 };

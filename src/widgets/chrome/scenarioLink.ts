@@ -14,7 +14,8 @@ export interface Scenario<P> {
 export type DecodedScenario<P> =
   { kind: 'none' } | { kind: 'ok'; scenario: Scenario<P> } | { kind: 'invalid'; message: string };
 
-const MAX_PARAM_CHARS = 4000;
+/** Room for the largest settings a widget shares (two alerting policies of eight rules each). */
+export const MAX_PARAM_CHARS = 16_000;
 
 function toBase64Url(text: string): string {
   const bytes = new TextEncoder().encode(text);

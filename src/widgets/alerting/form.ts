@@ -1,0 +1,206 @@
+import { describeIssues } from '../../sim/zodMessages.ts';
+import { policySchema, worldSchema } from './params.ts';
+import type { ComparisonInput } from './params.ts';
+import type { Metric, Rule, Severity } from './rules.ts';
+import type { WorldParams } from './world.ts';
+
+/**
+ * The policy editor's form: what the learner typed, kept as text so nothing they type is lost,
+ * in the units people think in (error ratio and CPU in %, an SLO in %, windows in minutes), and
+ * the conversion to a checked policy with every problem in words.
+ */
+
+export type Policy = ComparisonInput['a'];
+
+export interface RuleForm {
+  kind: Rule['kind'];
+  id: string;
+  name: string;
+  severity: Severity;
+  quiet: boolean;
+  metric: Metric;
+  method: 'zscore' | 'iqr';
+  above: string;
+  forMinutes: string;
+  resolveAt: string;
+  windowMinutes: string;
+  k: string;
+  slo: string;
+  longWindowMinutes: string;
+  shortWindowMinutes: string;
+  factor: string;
+}
+
+export interface PolicyForm {
+  name: string;
+  grouping: Policy['grouping'];
+  groupWaitMinutes: string;
+  repeatMinutes: string;
+  inhibit: boolean;
+  quietHours: boolean;
+  rules: RuleForm[];
+}
+
+export type WorldForm = Record<keyof WorldParams, string>;
+
+/** Threshold values are shown in % for errors and CPU, in ms for latency. */
+const toShown = (metric: Metric, x: number) => (metric === 'latency' ? x : round(x * 100));
+const fromShown = (metric: Metric, x: number) => (metric === 'latency' ? x : x / 100);
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
+
+const blankRule = {
+  metric: 'errors' as Metric,
+  method: 'zscore' as const,
+  above: '1',
+  forMinutes: '0',
+  resolveAt: '',
+  windowMinutes: '60',
+  k: '4',
+  slo: '99.9',
+  longWindowMinutes: '60',
+  shortWindowMinutes: '5',
+  factor: '14.4',
+};
+
+export function ruleToForm(rule: Rule): RuleForm {
+  const base = {
+    ...blankRule,
+    kind: rule.kind,
+    id: rule.id,
+    name: rule.name,
+    severity: rule.severity,
+    quiet: rule.quiet,
+  };
+  switch (rule.kind) {
+    case 'threshold':
+      return {
+        ...base,
+        metric: rule.metric,
+        above: String(toShown(rule.metric, rule.above)),
+        forMinutes: String(rule.forMinutes),
+        resolveAt: rule.resolveAt === null ? '' : String(toShown(rule.metric, rule.resolveAt)),
+      };
+    case 'anomaly':
+      return {
+        ...base,
+        metric: rule.metric,
+        method: rule.method,
+        windowMinutes: String(rule.windowMinutes),
+        k: String(rule.k),
+        forMinutes: String(rule.forMinutes),
+      };
+    case 'burn-rate':
+      return {
+        ...base,
+        slo: String(round(rule.slo * 100)),
+        longWindowMinutes: String(rule.longWindowMinutes),
+        shortWindowMinutes: String(rule.shortWindowMinutes),
+        factor: String(rule.factor),
+      };
+  }
+}
+
+export function policyToForm(policy: Policy): PolicyForm {
+  return {
+    name: policy.name,
+    grouping: policy.grouping,
+    groupWaitMinutes: String(policy.groupWaitMinutes),
+    repeatMinutes: String(policy.repeatMinutes),
+    inhibit: policy.inhibit,
+    quietHours: policy.quietHours,
+    rules: policy.rules.map(ruleToForm),
+  };
+}
+
+/** Text → number; blank or junk becomes NaN, which the schema reports in words. */
+const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+function formToRule(f: RuleForm): unknown {
+  const base = { id: f.id, name: f.name, severity: f.severity, quiet: f.quiet, kind: f.kind };
+  switch (f.kind) {
+    case 'threshold':
+      return {
+        ...base,
+        metric: f.metric,
+        above: fromShown(f.metric, num(f.above)),
+        forMinutes: num(f.forMinutes),
+        resolveAt: f.resolveAt.trim() === '' ? null : fromShown(f.metric, num(f.resolveAt)),
+      };
+    case 'anomaly':
+      return {
+        ...base,
+        metric: f.metric,
+        method: f.method,
+        windowMinutes: num(f.windowMinutes),
+        k: num(f.k),
+        forMinutes: num(f.forMinutes),
+      };
+    case 'burn-rate':
+      return {
+        ...base,
+        slo: num(f.slo) / 100,
+        longWindowMinutes: num(f.longWindowMinutes),
+        shortWindowMinutes: num(f.shortWindowMinutes),
+        factor: num(f.factor),
+      };
+  }
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+export function checkPolicy(form: PolicyForm): Checked<Policy> {
+  const parsed = policySchema.safeParse({
+    name: form.name,
+    grouping: form.grouping,
+    groupWaitMinutes: num(form.groupWaitMinutes),
+    repeatMinutes: num(form.repeatMinutes),
+    inhibit: form.inhibit,
+    quietHours: form.quietHours,
+    rules: form.rules.map(formToRule),
+  });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: describeIssues(parsed.error.issues) };
+}
+
+export function worldToForm(world: WorldParams): WorldForm {
+  return {
+    days: String(world.days),
+    services: String(world.services),
+    incidentsPerWeek: String(world.incidentsPerWeek),
+    spikesPerDay: String(world.spikesPerDay),
+  };
+}
+
+export function checkWorld(form: WorldForm): Checked<WorldParams> {
+  const parsed = worldSchema.safeParse({
+    days: num(form.days),
+    services: num(form.services),
+    incidentsPerWeek: num(form.incidentsPerWeek),
+    spikesPerDay: num(form.spikesPerDay),
+  });
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, message: describeIssues(parsed.error.issues) };
+}
+
+/** A new rule of a kind, with sensible values and an id not yet used in the policy. */
+export function newRule(kind: Rule['kind'], taken: readonly string[]): RuleForm {
+  let n = taken.length + 1;
+  while (taken.includes(`rule-${n}`)) n++;
+  const names = {
+    threshold: 'Error ratio above 1 %',
+    anomaly: 'Latency anomaly (z-score)',
+    'burn-rate': 'Burn 14.4× over 1 h',
+  };
+  return {
+    ...blankRule,
+    metric: kind === 'anomaly' ? 'latency' : 'errors',
+    forMinutes: kind === 'anomaly' ? '5' : '0',
+    kind,
+    id: `rule-${n}`,
+    name: names[kind],
+    severity: 'page',
+    quiet: false,
+  };
+}
