@@ -5,6 +5,12 @@
  */
 import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
+import { sagaCalculations } from '../formulas/saga.calc.ts';
+import { autoscalingCalculations } from '../formulas/autoscaling.calc.ts';
+import { sloCalculations } from '../formulas/slo.calc.ts';
+import { retriesCalculations } from '../formulas/retries.calc.ts';
+import { canaryCalculations } from '../formulas/canary.calc.ts';
+import { availabilityCalculations } from '../formulas/availability.calc.ts';
 import type { Calculated } from './calcAttrs.ts';
 
 export type { Calculated };
@@ -16,4 +22,10 @@ export const calculations: Readonly<
   'queue.mg1': calcMg1,
   'queue.servers': calcServers,
   ...bloomCalculations,
+  ...sagaCalculations,
+  ...autoscalingCalculations,
+  ...sloCalculations,
+  ...retriesCalculations,
+  ...canaryCalculations,
+  ...availabilityCalculations,
 };
