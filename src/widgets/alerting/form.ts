@@ -45,8 +45,10 @@ export type WorldForm = Record<keyof WorldParams, string>;
 
 /** Threshold values are shown in % for errors and CPU, in ms for latency. */
 const toShown = (metric: Metric, x: number) => (metric === 'latency' ? x : round(x * 100));
-const fromShown = (metric: Metric, x: number) => (metric === 'latency' ? x : x / 100);
+const fromShown = (metric: Metric, x: number) => (metric === 'latency' ? x : percentToShare(x));
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
+/** 99.9 → 0.999 exactly as typed (plain division gives 0.9990000000000001). */
+const percentToShare = (x: number) => (Number.isFinite(x) ? Number((x / 100).toPrecision(12)) : x);
 
 const blankRule = {
   metric: 'errors' as Metric,
@@ -138,7 +140,7 @@ function formToRule(f: RuleForm): unknown {
     case 'burn-rate':
       return {
         ...base,
-        slo: num(f.slo) / 100,
+        slo: percentToShare(num(f.slo)),
         longWindowMinutes: num(f.longWindowMinutes),
         shortWindowMinutes: num(f.shortWindowMinutes),
         factor: num(f.factor),
