@@ -6,7 +6,7 @@ import { defaultWorld, policyPresets, presetComparison } from './params';
 describe('the policy form', () => {
   it('round-trips every preset exactly', () => {
     for (const p of Object.values(policyPresets)) {
-      const checked = checkPolicy(policyToForm(structuredClone(p.policy) as never));
+      const checked = checkPolicy(policyToForm(structuredClone(p.policy)));
       expect(checked).toEqual({ ok: true, value: p.policy });
     }
     expect(checkWorld(worldToForm(defaultWorld))).toEqual({ ok: true, value: defaultWorld });

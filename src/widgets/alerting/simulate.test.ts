@@ -13,7 +13,7 @@ function finish(params: ComparisonParams, seed: number): ComparisonResult {
 }
 
 const preset = (name: keyof typeof policyPresets): Policy =>
-  structuredClone(policyPresets[name].policy) as unknown as Policy;
+  structuredClone(policyPresets[name].policy);
 
 describe('the world', () => {
   it('has a daily cycle peaking at 19:00 and a night from 23:00 to 07:00', () => {
