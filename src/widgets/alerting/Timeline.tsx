@@ -35,7 +35,6 @@ export const Timeline = memo(function Timeline({ result }: { result: ComparisonR
       className="alert-timeline"
       viewBox={`0 0 ${W} ${height}`}
       aria-hidden="true"
-      preserveAspectRatio="none"
     >
       {nights.map((n, i) => (
         <rect
