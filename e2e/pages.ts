@@ -147,3 +147,20 @@ export function lessonCount(moduleId: string): number {
     /^\d+-[a-z0-9-]+\.md$/.test(f),
   ).length;
 }
+
+/** Every lesson in content/, as its module, file and address, in file order. */
+export function allLessons(): { moduleId: string; file: string; path: string }[] {
+  const root = path.join(import.meta.dirname, '..', 'content');
+  return readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) =>
+      readdirSync(path.join(root, d.name))
+        .filter((f) => /^\d+-[a-z0-9-]+\.md$/.test(f))
+        .sort()
+        .map((file) => ({
+          moduleId: d.name,
+          file,
+          path: `/learn/${d.name}/${file.replace(/^\d+-/, '').replace(/\.md$/, '')}`,
+        })),
+    );
+}

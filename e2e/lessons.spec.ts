@@ -1,0 +1,27 @@
+import { expect, expectAccessible, test } from './fixtures';
+import { allLessons, LessonPage } from './pages';
+
+/**
+ * Every page of every module: it renders (no console errors, no external requests — the
+ * fixtures fail the test on either), every Mermaid diagram becomes an SVG, every widget
+ * mounts without a directive error, and axe finds no serious violations.
+ */
+for (const lesson of allLessons()) {
+  test(`${lesson.moduleId}/${lesson.file} renders completely`, async ({ page }) => {
+    await page.goto(lesson.path);
+    const view = new LessonPage(page);
+    await expect(view.title()).toBeVisible();
+    await expect(view.body()).toBeVisible();
+    const diagrams = view.body().locator('figure.diagram');
+    const count = await diagrams.count();
+    for (let i = 0; i < count; i++) {
+      const diagram = diagrams.nth(i);
+      await diagram.scrollIntoViewIfNeeded();
+      await expect(diagram.locator('svg').first(), `diagram ${i + 1} of ${count}`).toBeVisible({
+        timeout: 20_000,
+      });
+    }
+    await expect(view.body().getByText(/widget is set up wrongly in the lesson/)).toHaveCount(0);
+    await expectAccessible(page);
+  });
+}
