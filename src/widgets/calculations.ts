@@ -12,6 +12,7 @@ import { retriesCalculations } from '../formulas/retries.calc.ts';
 import { canaryCalculations } from '../formulas/canary.calc.ts';
 import { availabilityCalculations } from '../formulas/availability.calc.ts';
 import { faultInjectionCalculations } from '../formulas/faultInjection.calc.ts';
+import { recoveryCalculations } from '../formulas/recovery.calc.ts';
 import type { Calculated } from './calcAttrs.ts';
 
 export type { Calculated };
@@ -30,4 +31,5 @@ export const calculations: Readonly<
   ...canaryCalculations,
   ...availabilityCalculations,
   ...faultInjectionCalculations,
+  ...recoveryCalculations,
 };
