@@ -11,8 +11,6 @@ import { sloCalculations } from '../formulas/slo.calc.ts';
 import { retriesCalculations } from '../formulas/retries.calc.ts';
 import { canaryCalculations } from '../formulas/canary.calc.ts';
 import { availabilityCalculations } from '../formulas/availability.calc.ts';
-import { faultInjectionCalculations } from '../formulas/faultInjection.calc.ts';
-import { recoveryCalculations } from '../formulas/recovery.calc.ts';
 import type { Calculated } from './calcAttrs.ts';
 
 export type { Calculated };
@@ -30,6 +28,4 @@ export const calculations: Readonly<
   ...retriesCalculations,
   ...canaryCalculations,
   ...availabilityCalculations,
-  ...faultInjectionCalculations,
-  ...recoveryCalculations,
 };
