@@ -1,8 +1,9 @@
+import type { Locator } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
 const lesson = '/learn/control-distribution/monitoring-alerting';
 
-function outcome(widget: import('@playwright/test').Locator, label: string, column: 1 | 2) {
+function outcome(widget: Locator, label: string, column: 1 | 2) {
   return widget
     .locator('table.alert-outcomes tr')
     .filter({ has: widget.page().getByRole('rowheader', { name: new RegExp(`^${label}`) }) })
@@ -11,8 +12,7 @@ function outcome(widget: import('@playwright/test').Locator, label: string, colu
 }
 
 /** The first number in a cell: "1,234" → 1234, "100.0 % (4 of 4)" → 100. */
-const count = async (cell: import('@playwright/test').Locator) =>
-  parseFloat((await cell.innerText()).replace(/,/g, ''));
+const count = async (cell: Locator) => parseFloat((await cell.innerText()).replace(/,/g, ''));
 
 test.describe('Alert fatigue simulator', () => {
   test('the burn-rate policy pages far less than thresholds on the same week, catching as much', async ({

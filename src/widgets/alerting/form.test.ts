@@ -50,6 +50,8 @@ describe('the policy form', () => {
     expect(burnMessage((f) => (f.rules[0]!.factor = '2000'))).toMatch(
       /needs an error ratio above 100 %, so it can never fire/,
     );
+    // 1000× on 99.9 % is a 100 % error ratio: possible, so allowed (1000 × 0.001 rounds above 1).
+    expect(burnMessage((f) => (f.rules[0]!.factor = '1000'))).toBe('ok');
     expect(burnMessage((f) => (f.rules[0]!.shortWindowMinutes = '60'))).toMatch(
       /short window must be shorter/,
     );

@@ -105,7 +105,7 @@ const burnRateRule = z
         path: ['shortWindowMinutes'],
         message: `Rule "${r.name}": the short window must be shorter than the long window (it confirms the burn is still happening)`,
       });
-    if (r.factor * (1 - r.slo) > 1)
+    if (r.factor * (1 - r.slo) > 1 + 1e-9)
       ctx.addIssue({
         code: 'custom',
         path: ['factor'],
