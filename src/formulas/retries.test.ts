@@ -274,6 +274,13 @@ describe('a retry storm after a shared failure', () => {
     const expected = big.peak / 1000;
     expect(expected).toBeGreaterThan(145);
     expect(expected).toBeLessThan(160);
+    // Independently, by hand: the slice [0.9 s, 1 s) receives the first retries (uniform on 0–1 s:
+    // 0.1), the second (U(0,1) + U(0,2) has density t/2 below 1 s: 0.19/4), the third (density
+    // t²/16: 0.271/48) and the fourth (density t³/384: 0.3439/1536), per client.
+    const byHand = 1000 * (0.1 + 0.19 / 4 + 0.271 / 48 + 0.3439 / 1536);
+    expect(byHand).toBeCloseTo(153.37, 2);
+    // A million clients put the noise at about √(153,370)/1000 ≈ 0.4 per thousand.
+    expect(Math.abs(expected - byHand)).toBeLessThan(1.6);
     // Bucket counts are near-Poisson; the busiest of ~100 buckets sits at most a few deviations up.
     const sd = Math.sqrt(expected);
     for (let seed = 0; seed < 50; seed++) {
