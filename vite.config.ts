@@ -2,6 +2,7 @@ import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { workbookContent } from './src/content/vitePlugin.ts';
+import { exerciseRuntime } from './src/exercises/vitePlugin.ts';
 import { offlineServiceWorker } from './src/offline/vitePlugin.ts';
 
 const root = import.meta.dirname;
@@ -14,6 +15,7 @@ export default defineConfig({
     ...(process.env.VITEST
       ? []
       : [workbookContent({ contentDir: path.join(root, 'content'), rootDir: root })]),
+    exerciseRuntime({ rootDir: root }),
     react(),
     offlineServiceWorker({ publicDir: path.join(root, 'public') }),
   ],

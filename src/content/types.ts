@@ -14,7 +14,13 @@ export interface Heading {
  * only the parts that need code at run time (diagrams, widgets) become component blocks, and
  * only the containers around such parts stay as elements.
  */
-export type Block = HtmlBlock | ElementBlock | MermaidBlock | WidgetBlock | QuizBlock;
+export type Block =
+  | HtmlBlock
+  | ElementBlock
+  | MermaidBlock
+  | WidgetBlock
+  | QuizBlock
+  | ExerciseBlock;
 
 export interface HtmlBlock {
   t: 'html';
@@ -43,6 +49,16 @@ export interface WidgetBlock {
   t: 'widget';
   type: string;
   attrs: Record<string, string>;
+  line: number;
+}
+
+/** A coding exercise: its starter shows at once; the rest loads with the editor. */
+export interface ExerciseBlock {
+  t: 'exercise';
+  /** `<module>/<id>`, the key of its lazily loaded data. */
+  key: string;
+  title: string;
+  starter: string;
   line: number;
 }
 

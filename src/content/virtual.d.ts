@@ -10,3 +10,13 @@ declare module 'virtual:workbook/lessons' {
   const loaders: Readonly<Record<string, () => Promise<{ default: unknown }>>>;
   export default loaders;
 }
+
+declare module 'virtual:exercise-runtime' {
+  const source: string;
+  export default source;
+}
+
+declare module 'virtual:workbook/exercises' {
+  const loaders: Readonly<Record<string, () => Promise<{ default: unknown }>>>;
+  export default loaders;
+}

@@ -7,6 +7,8 @@ import { ContentError } from './compiler/diagnostics.ts';
 const MANIFEST_ID = 'virtual:workbook/manifest';
 const LESSONS_ID = 'virtual:workbook/lessons';
 const LESSON_PREFIX = 'virtual:workbook/lesson/';
+const EXERCISES_ID = 'virtual:workbook/exercises';
+const EXERCISE_PREFIX = 'virtual:workbook/exercise/';
 
 /**
  * Compiles `content/` when the app is built or served, so the browser receives finished HTML
@@ -44,7 +46,14 @@ export function workbookContent(options: { contentDir: string; rootDir: string }
       s.watcher.on('unlink', onChange);
     },
     resolveId(id) {
-      if (id === MANIFEST_ID || id === LESSONS_ID || id.startsWith(LESSON_PREFIX)) return `\0${id}`;
+      if (
+        id === MANIFEST_ID ||
+        id === LESSONS_ID ||
+        id === EXERCISES_ID ||
+        id.startsWith(LESSON_PREFIX) ||
+        id.startsWith(EXERCISE_PREFIX)
+      )
+        return `\0${id}`;
       return null;
     },
     async load(id) {
@@ -57,6 +66,17 @@ export function workbookContent(options: { contentDir: string; rootDir: string }
           (lessonId) => `  ${JSON.stringify(lessonId)}: () => import(${JSON.stringify(LESSON_PREFIX + lessonId)}),`,
         );
         return `const loaders = {\n${entries.join('\n')}\n};\nexport default loaders;`;
+      }
+      if (real === EXERCISES_ID) {
+        // One lazily loaded chunk per exercise: checks, solution and kit types load with the editor.
+        const entries = [...content.exercises.keys()].map(
+          (key) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(EXERCISE_PREFIX + key)}),`,
+        );
+        return `const loaders = {\n${entries.join('\n')}\n};\nexport default loaders;`;
+      }
+      if (real.startsWith(EXERCISE_PREFIX)) {
+        const exercise = content.exercises.get(real.slice(EXERCISE_PREFIX.length));
+        return exercise ? `export default JSON.parse(${JSON.stringify(JSON.stringify(exercise))});` : null;
       }
       const lesson = content.lessons.get(real.slice(LESSON_PREFIX.length));
       if (!lesson) return null;

@@ -1,3 +1,5 @@
+import { mergeExercise, storedExercises } from '../exercises/stored';
+import type { StoredExercise } from '../exercises/stored';
 import * as z from 'zod/mini';
 import { persistedStateV1 } from '../store/schema';
 import { MAX_ANSWER_CHARS } from './numeric';
@@ -36,6 +38,8 @@ const transferShape = {
   gauntletResults: z.array(gauntletResultSchema),
   cards: z.array(storedCard),
   reviewLog: z.array(storedReviewLog),
+  /** Coding exercises (code, runs, first pass); absent from files made before they existed. */
+  exercises: z.optional(storedExercises),
 };
 
 export const transferDataSchema = z.object(transferShape);
@@ -349,6 +353,21 @@ export function merge(current: TransferData, incoming: TransferData): TransferDa
   for (const l of [...current.reviewLog, ...incoming.reviewLog])
     if (!reviews.has(reviewKey(l))) reviews.set(reviewKey(l), l);
 
+  const exercises: Record<string, StoredExercise> = {};
+  for (const [key, record] of [
+    ...Object.entries(current.exercises ?? {}),
+    ...Object.entries(incoming.exercises ?? {}),
+  ]) {
+    const held = Object.hasOwn(exercises, key) ? exercises[key] : undefined;
+    // defineProperty: even a "__proto__" key stays plain data.
+    Object.defineProperty(exercises, key, {
+      value: held ? mergeExercise(held, record) : record,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+
   const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return {
     progress: { completed, lastVisited },
@@ -359,6 +378,7 @@ export function merge(current: TransferData, incoming: TransferData): TransferDa
     reviewLog: [...reviews.values()].sort(
       (x, y) => Date.parse(x.review) - Date.parse(y.review) || byId(x.questionId, y.questionId),
     ),
+    exercises,
   };
 }
 
@@ -369,6 +389,7 @@ export function replace(_current: TransferData, incoming: TransferData): Transfe
     gauntletResults: incoming.gauntletResults,
     cards: incoming.cards,
     reviewLog: incoming.reviewLog,
+    ...(incoming.exercises ? { exercises: { ...incoming.exercises } } : {}),
   };
 }
 

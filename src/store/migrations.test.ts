@@ -58,6 +58,23 @@ const fixtures: Record<number, unknown> = {
     reviewLog: [],
     retention: 0.9,
   },
+  3: {
+    completed: {},
+    lastVisited: null,
+    theme: 'light',
+    gauntletResults: [],
+    cards: {},
+    reviewLog: [],
+    retention: 0.85,
+    exercises: {
+      'control-distribution/breaker-basic': {
+        code: 'export class CircuitBreaker {}\n',
+        savedAt: '2026-11-23T10:00:00.000Z',
+        runs: 3,
+        passedAt: null,
+      },
+    },
+  },
 };
 
 describe('migrate', () => {
@@ -76,6 +93,12 @@ describe('migrate', () => {
       ok: true,
       state: { theme: 'system', gauntletResults: [], cards: {}, reviewLog: [], retention: 0.9 },
     });
+  });
+
+  it('a v2 save keeps its cards and arrives with no exercises started', () => {
+    const result = migrate(fixtures[2], 2);
+    expect(result).toMatchObject({ ok: true, state: { exercises: {}, retention: 0.9 } });
+    expect(result.ok && Object.keys(result.state.cards)).toEqual(['cb-three-states']);
   });
 
   it('refuses data from a newer workbook rather than guessing', () => {

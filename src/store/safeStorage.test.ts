@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSafeStorage } from './safeStorage';
 import type { PersistedState } from './schema';
+import { currentVersion } from './schema';
 import { storageHealth } from './storageHealth';
 import { createWorkbookStore, STORAGE_KEY } from './store';
 
@@ -43,6 +44,7 @@ const good: PersistedState = {
   cards: {},
   reviewLog: [],
   retention: 0.9,
+  exercises: {},
 };
 
 beforeEach(() => storageHealth.getState().dismiss());
@@ -51,8 +53,8 @@ describe('createSafeStorage', () => {
   it('reads back what it wrote', () => {
     const mem = new MemoryStorage();
     const storage = createSafeStorage(mem);
-    storage.setItem('k', { state: good, version: 2 });
-    expect(storage.getItem('k')).toEqual({ state: good, version: 2 });
+    storage.setItem('k', { state: good, version: currentVersion });
+    expect(storage.getItem('k')).toEqual({ state: good, version: currentVersion });
     expect(storageHealth.getState().quarantined).toBeNull();
   });
 
@@ -88,7 +90,7 @@ describe('createSafeStorage', () => {
     expect(storage.getItem('k')).toBeNull();
     expect(storageHealth.getState().quarantined).toBeNull();
     expect(storageHealth.getState().writeError).toMatch(/newer version of the workbook/);
-    storage.setItem('k', { state: good, version: 2 });
+    storage.setItem('k', { state: good, version: currentVersion });
     expect(mem.items.get('k')).toBe(raw);
     expect([...mem.items.keys()]).toEqual(['k']);
   });
@@ -121,7 +123,7 @@ describe('createSafeStorage', () => {
 describe('workbook store persistence', () => {
   it('restores saved progress and keeps writing it', () => {
     const mem = new MemoryStorage();
-    mem.items.set(STORAGE_KEY, JSON.stringify({ state: good, version: 2 }));
+    mem.items.set(STORAGE_KEY, JSON.stringify({ state: good, version: currentVersion }));
     const store = createWorkbookStore(mem);
     expect(store.getState().completed).toEqual(good.completed);
     expect(store.getState().theme).toBe('dark');
@@ -132,7 +134,7 @@ describe('workbook store persistence', () => {
       state: PersistedState;
       version: number;
     };
-    expect(saved.version).toBe(2);
+    expect(saved.version).toBe(currentVersion);
     expect(Object.keys(saved.state.completed).sort()).toEqual([
       'control-distribution/circuit-breakers',
       'control-distribution/overview',
@@ -141,6 +143,7 @@ describe('workbook store persistence', () => {
     expect(Object.keys(saved.state).sort()).toEqual([
       'cards',
       'completed',
+      'exercises',
       'gauntletResults',
       'lastVisited',
       'retention',

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { gauntletResultSchema } from '../quiz/results';
+import { storedExercises } from '../exercises/stored';
 import { RETENTION_RANGE, storedCard, storedReviewLog } from '../quiz/schedule';
 
 /**
@@ -38,7 +39,14 @@ export const persistedStateV2 = z.object({
 });
 export type PersistedStateV2 = z.infer<typeof persistedStateV2>;
 
+/** Version 3 adds coding exercises: the learner's code, runs and first pass per exercise. */
+export const persistedStateV3 = z.object({
+  ...persistedStateV2.shape,
+  exercises: storedExercises,
+});
+export type PersistedStateV3 = z.infer<typeof persistedStateV3>;
+
 /** The version the app writes today. */
-export const currentVersion = 2;
-export const persistedState = persistedStateV2;
-export type PersistedState = PersistedStateV2;
+export const currentVersion = 3;
+export const persistedState = persistedStateV3;
+export type PersistedState = PersistedStateV3;

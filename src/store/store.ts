@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { createExerciseSlice } from './exerciseSlice';
+import type { ExerciseSlice } from './exerciseSlice';
 import { createProgressSlice } from './progressSlice';
 import { createQuizSlice } from './quizSlice';
 import type { QuizSlice } from './quizSlice';
@@ -10,7 +12,7 @@ import { currentVersion } from './schema';
 import { createSettingsSlice } from './settingsSlice';
 import type { SettingsSlice } from './settingsSlice';
 
-export type WorkbookState = ProgressSlice & SettingsSlice & QuizSlice;
+export type WorkbookState = ProgressSlice & SettingsSlice & QuizSlice & ExerciseSlice;
 
 export const STORAGE_KEY = 'reliability-workbook';
 
@@ -22,6 +24,7 @@ export const createWorkbookStore = (storage: Storage | null) =>
         ...createProgressSlice(...a),
         ...createSettingsSlice(...a),
         ...createQuizSlice(...a),
+        ...createExerciseSlice(...a),
       }),
       {
         name: STORAGE_KEY,
@@ -35,6 +38,7 @@ export const createWorkbookStore = (storage: Storage | null) =>
           cards: s.cards,
           reviewLog: s.reviewLog,
           retention: s.retention,
+          exercises: s.exercises,
         }),
       },
     ),

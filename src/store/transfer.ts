@@ -9,6 +9,7 @@ export function transferDataOf(s: WorkbookState): TransferData {
     gauntletResults: s.gauntletResults,
     cards: Object.values(s.cards),
     reviewLog: s.reviewLog,
+    exercises: s.exercises,
   };
 }
 
@@ -17,7 +18,10 @@ export function importedState(
   s: WorkbookState,
   incoming: TransferData,
   mode: 'merge' | 'replace',
-): Pick<WorkbookState, 'completed' | 'lastVisited' | 'gauntletResults' | 'cards' | 'reviewLog'> {
+): Pick<
+  WorkbookState,
+  'completed' | 'lastVisited' | 'gauntletResults' | 'cards' | 'reviewLog' | 'exercises'
+> {
   const data = (mode === 'merge' ? merge : replace)(transferDataOf(s), incoming);
   return {
     completed: data.progress.completed,
@@ -25,5 +29,6 @@ export function importedState(
     gauntletResults: data.gauntletResults,
     cards: Object.fromEntries(data.cards.map((c) => [c.questionId, c])),
     reviewLog: data.reviewLog,
+    exercises: { ...data.exercises },
   };
 }

@@ -29,6 +29,7 @@ export interface CompiledLessonSource {
   links: { url: string; line: number }[];
   questionIds: { id: string; line: number }[];
   quizzes: { id: string; questionIds: string[] }[];
+  exercises: { id: string; line: number }[];
   problems: { line: number; message: string }[];
 }
 
@@ -47,6 +48,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     outsidePhases: [],
     questionIds: [],
     quizzes: [],
+    exercises: [],
   };
   const headingFindings: HeadingFindings = { headings: [], problems: [] };
   const katexProblems: { line: number; message: string }[] = [];
@@ -104,6 +106,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     links: remarkFindings.links,
     questionIds: remarkFindings.questionIds,
     quizzes: remarkFindings.quizzes,
+    exercises: remarkFindings.exercises,
     problems,
   };
 }

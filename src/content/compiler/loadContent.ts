@@ -2,7 +2,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { phases as phaseOrder } from '../phases.ts';
 import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema.ts';
-import type { CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types.ts';
+import { loadExercise } from '../../exercises/load.ts';
+import type { ExerciseData } from '../../exercises/load.ts';
+import type { Block, CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types.ts';
 import { compileLesson } from './compileLesson.ts';
 import type { CompiledLessonSource } from './compileLesson.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -10,6 +12,8 @@ import type { Diagnostic } from './diagnostics.ts';
 export interface LoadedContent {
   manifest: ContentManifest;
   lessons: Map<string, CompiledLesson>;
+  /** Coding exercises by `<module>/<id>`, each proven against its checks. */
+  exercises: Map<string, ExerciseData>;
   /** Every file that was read, for watch mode. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -62,7 +66,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
     modules.push(module);
     const orders = new Map<number, string>();
     for (const name of (await readdir(moduleDir)).sort()) {
-      if (name === 'module.json') continue;
+      if (name === 'module.json' || name === 'exercises') continue;
       const file = path.join(moduleDir, name);
       const match = lessonFileNamePattern.exec(name);
       if (!match) {
@@ -114,11 +118,43 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
       for (const id of quiz.questionIds) questions[id] ??= { lessonId: p.summary.id, quizId: quiz.id };
   }
 
+  // Coding exercises: each folder is read, type-checked and proven once, however many lessons use it.
+  const exercises = new Map<string, ExerciseData>();
+  const tried = new Set<string>();
+  for (const p of pending) {
+    for (const { id, line } of p.compiled.exercises) {
+      const key = `${p.summary.moduleId}/${id}`;
+      if (!tried.has(key)) {
+        tried.add(key);
+        const loaded = await loadExercise(contentDir, p.summary.moduleId, id, rootDir);
+        files.push(...loaded.files);
+        for (const problem of loaded.problems) report(problem.file, problem.line, problem.message);
+        if (loaded.exercise) exercises.set(key, loaded.exercise);
+      }
+      if (!exercises.has(key)) report(p.file, line, `exercise "${id}" could not be loaded (see above)`);
+    }
+    fillExercises(p.compiled.blocks, p.summary.moduleId, exercises);
+  }
+
   const lessons = new Map<string, CompiledLesson>();
   for (const p of pending) {
     lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
   }
-  return { manifest: { modules, questions }, lessons, files, diagnostics };
+  return { manifest: { modules, questions }, lessons, exercises, files, diagnostics };
+}
+
+/** Gives each exercise block its workbook-wide key, title and starter code. */
+function fillExercises(blocks: Block[], moduleId: string, exercises: Map<string, ExerciseData>) {
+  for (const block of blocks) {
+    if (block.t === 'el') fillExercises(block.children, moduleId, exercises);
+    if (block.t !== 'exercise') continue;
+    const data = exercises.get(`${moduleId}/${block.key}`);
+    block.key = `${moduleId}/${block.key}`;
+    if (data) {
+      block.title = data.title;
+      block.starter = data.starter;
+    }
+  }
 }
 
 type Report = (line: number, message: string) => void;

@@ -20,6 +20,8 @@ export interface RemarkFindings {
   questionIds: { id: string; line: number }[];
   /** Quizzes on the page, for the review index. */
   quizzes: { id: string; questionIds: string[] }[];
+  /** Coding exercises on the page (`::exercise{id="…"}`), loaded from the module's exercises/. */
+  exercises: { id: string; line: number }[];
 }
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -197,6 +199,22 @@ export function remarkWorkbook(findings: RemarkFindings) {
       if (node.children.length < 2) problem(node, 'This reveal has nothing to reveal');
       return;
     }
+    if (name === 'exercise') {
+      if (container) return problem(node, 'An exercise is a leaf directive: write ::exercise{id="..."}');
+      const attrs = attributesOf(node);
+      const id = attrs.id ?? '';
+      for (const key of Object.keys(attrs))
+        if (key !== 'id') problem(node, `exercise: unknown attribute "${key}" (known: id)`);
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+        problem(node, 'An exercise needs the id of its folder in exercises/, e.g. ::exercise{id="breaker-basic"}');
+      else findings.exercises.push({ id, line: lineOf(node) });
+      node.data = {
+        hName: 'wb-exercise',
+        hProperties: { dataId: id, dataLine: lineOf(node) },
+        hChildren: [],
+      };
+      return;
+    }
     if (name === 'widget') {
       if (container) return problem(node, 'A widget is a leaf directive: write ::widget{type="..."}');
       const attrs = attributesOf(node);
@@ -224,7 +242,7 @@ export function remarkWorkbook(findings: RemarkFindings) {
     problem(
       node,
       `Unknown directive "${container ? ':::' : '::'}${name}". Known: ` +
-        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget (and :calc inline)`,
+        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget, exercise (and :calc inline)`,
     );
     // Keep the author's text visible rather than dropping it.
     node.data = { hName: 'div' };

@@ -20,6 +20,7 @@ export const sanitizeSchema: Schema = {
     'wb-widget',
     'wb-mermaid',
     'wb-quiz',
+    'wb-exercise',
     'figure',
     'figcaption',
   ],
@@ -28,6 +29,7 @@ export const sanitizeSchema: Schema = {
     'wb-widget': ['dataType', 'dataAttrs', 'dataLine'],
     'wb-mermaid': ['dataSource', 'dataTitle', 'dataLine'],
     'wb-quiz': ['dataQuiz', 'dataLine'],
+    'wb-exercise': ['dataId', 'dataLine'],
     // One className rule per element: the sanitiser reads only the first.
     section: ['dataFootnotes', 'dataPhase', ['className', 'footnotes', 'phase', /^phase-[a-z]+$/]],
     div: [

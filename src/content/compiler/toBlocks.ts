@@ -4,7 +4,7 @@ import type { Quiz } from '../../quiz/types.ts';
 import type { Block, ElementBlock } from '../types.ts';
 import { fillQuiz } from './quizFence.ts';
 
-const componentTags = new Set(['wb-widget', 'wb-mermaid', 'wb-quiz']);
+const componentTags = new Set(['wb-widget', 'wb-mermaid', 'wb-quiz', 'wb-exercise']);
 const containerTags = new Set<ElementBlock['tag']>(['section', 'div', 'details', 'figure', 'blockquote']);
 
 function isComponent(node: RootContent): boolean {
@@ -49,6 +49,10 @@ function componentBlock(node: Element): Block {
     }
     const quiz = JSON.parse(String(p.dataQuiz ?? '{}')) as Quiz;
     return { t: 'quiz', quiz: fillQuiz(quiz, parts), line };
+  }
+  if (node.tagName === 'wb-exercise') {
+    // Filled in by loadContent, which knows the lesson's module and reads the exercise folder.
+    return { t: 'exercise', key: String(p.dataId ?? ''), title: '', starter: '', line };
   }
   const attrs = JSON.parse(String(p.dataAttrs ?? '{}')) as Record<string, string>;
   return { t: 'widget', type: String(p.dataType ?? ''), attrs, line };

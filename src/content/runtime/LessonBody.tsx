@@ -2,6 +2,7 @@ import { createElement, memo } from 'react';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import type { Block } from '../types';
+import { ExerciseSlot } from './ExerciseSlot';
 import { MermaidDiagram } from './MermaidDiagram';
 import { QuizSlot } from './QuizSlot';
 import { WidgetSlot } from './WidgetSlot';
@@ -26,6 +27,8 @@ function renderBlock(block: Block, key: number): ReactNode {
       return <WidgetSlot key={key} block={block} />;
     case 'quiz':
       return <QuizSlot key={key} quiz={block.quiz} />;
+    case 'exercise':
+      return <ExerciseSlot key={key} block={block} />;
   }
 }
 
@@ -36,7 +39,9 @@ function renderGuarded(block: Block, key: number): ReactNode {
       ? 'This diagram'
       : block.t === 'quiz'
         ? `The quiz “${block.quiz.title}”`
-        : `The ${block.type} widget`;
+        : block.t === 'exercise'
+          ? `The exercise “${block.title}”`
+          : `The ${block.type} widget`;
   return (
     <ErrorBoundary key={key} label={label}>
       {renderBlock(block, key)}

@@ -31,11 +31,7 @@ export const Timeline = memo(function Timeline({ result }: { result: ComparisonR
   }
   const labelEvery = days > 14 ? 7 : 1;
   return (
-    <svg
-      className="alert-timeline"
-      viewBox={`0 0 ${W} ${height}`}
-      aria-hidden="true"
-    >
+    <svg className="alert-timeline" viewBox={`0 0 ${W} ${height}`} aria-hidden="true">
       {nights.map((n, i) => (
         <rect
           key={i}

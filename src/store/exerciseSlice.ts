@@ -1,0 +1,54 @@
+import type { StateCreator } from 'zustand';
+import { MAX_CODE_CHARS } from '../exercises/stored';
+import type { StoredExercises } from '../exercises/stored';
+import type { WorkbookState } from './store';
+
+export interface ExerciseSlice {
+  exercises: StoredExercises;
+  /** Autosave: keeps the learner's code for an exercise (`<module>/<id>`). */
+  saveCode: (key: string, code: string, now?: Date) => void;
+  /** A run of the checks: counted, and the first all-pass remembered. */
+  recordRun: (key: string, passed: boolean, now?: Date) => void;
+  /** Back to the starter: forgets the code but keeps the runs and the pass. */
+  forgetCode: (key: string) => void;
+}
+
+export const createExerciseSlice: StateCreator<WorkbookState, [], [], ExerciseSlice> = (set) => ({
+  exercises: {},
+  saveCode: (key, code, now = new Date()) =>
+    set((s) => {
+      const held = s.exercises[key];
+      return {
+        exercises: {
+          ...s.exercises,
+          [key]: {
+            code: code.slice(0, MAX_CODE_CHARS),
+            savedAt: now.toISOString(),
+            runs: held?.runs ?? 0,
+            passedAt: held?.passedAt ?? null,
+          },
+        },
+      };
+    }),
+  recordRun: (key, passed, now = new Date()) =>
+    set((s) => {
+      const held = s.exercises[key];
+      return {
+        exercises: {
+          ...s.exercises,
+          [key]: {
+            code: held?.code ?? '',
+            savedAt: held?.savedAt ?? now.toISOString(),
+            runs: (held?.runs ?? 0) + 1,
+            passedAt: held?.passedAt ?? (passed ? now.toISOString() : null),
+          },
+        },
+      };
+    }),
+  forgetCode: (key) =>
+    set((s) => {
+      const held = s.exercises[key];
+      if (!held) return {};
+      return { exercises: { ...s.exercises, [key]: { ...held, code: '' } } };
+    }),
+});
