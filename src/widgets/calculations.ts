@@ -11,6 +11,13 @@ import { sloCalculations } from '../formulas/slo.calc.ts';
 import { retriesCalculations } from '../formulas/retries.calc.ts';
 import { canaryCalculations } from '../formulas/canary.calc.ts';
 import { availabilityCalculations } from '../formulas/availability.calc.ts';
+import { faultInjectionCalculations } from '../formulas/faultInjection.calc.ts';
+import { recoveryCalculations } from '../formulas/recovery.calc.ts';
+import { cascadeCalculations } from '../formulas/cascade.calc.ts';
+import { correlationCalculations } from '../formulas/correlation.calc.ts';
+import { idCollisionsCalculations } from '../formulas/idCollisions.calc.ts';
+import { monitoringStatsCalculations } from '../formulas/monitoringStats.calc.ts';
+import { loadRiskCalculations } from '../formulas/loadRisk.calc.ts';
 import type { Calculated } from './calcAttrs.ts';
 
 export type { Calculated };
@@ -28,4 +35,11 @@ export const calculations: Readonly<
   ...retriesCalculations,
   ...canaryCalculations,
   ...availabilityCalculations,
+  ...faultInjectionCalculations,
+  ...recoveryCalculations,
+  ...cascadeCalculations,
+  ...correlationCalculations,
+  ...idCollisionsCalculations,
+  ...monitoringStatsCalculations,
+  ...loadRiskCalculations,
 };
