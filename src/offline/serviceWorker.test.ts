@@ -13,8 +13,18 @@ describe('offline service worker', () => {
         '.vite/manifest.json',
         'favicon.svg',
         'index.html',
+        'assets/KaTeX_Main-Regular-x.woff',
+        'assets/KaTeX_Main-Regular-x.ttf',
+        'assets/KaTeX_Main-Regular-x.woff2',
+        'assets/codicon-y.ttf',
       ]),
-    ).toEqual(['assets/a-1.js', 'favicon.svg', 'index.html']);
+    ).toEqual([
+      'assets/KaTeX_Main-Regular-x.woff2',
+      'assets/a-1.js',
+      'assets/codicon-y.ttf',
+      'favicon.svg',
+      'index.html',
+    ]);
   });
 
   it('names its cache by build version and lists exactly the files', () => {

@@ -45,12 +45,17 @@ self.addEventListener('fetch', (event) => {
 }
 
 /**
- * Which built files to precache: everything the app can load, always index.html (Vite emits
- * it after other plugins' bundle hooks), but not source maps, the manifest, the worker itself,
- * or the .woff/.ttf font fallbacks that every browser with service workers skips for .woff2.
+ * Which built files to precache: everything the app can load (the exercise editor, Monaco,
+ * included, so exercises work offline too), always index.html (Vite emits it after other
+ * plugins' bundle hooks), but not source maps, the manifest, the worker itself, or KaTeX's
+ * .woff/.ttf font fallbacks that every browser with service workers skips for .woff2. Monaco's
+ * icon font exists only as .ttf, so it stays.
  */
 export function precacheList(fileNames: readonly string[]): string[] {
+  const fallbackFont = (f: string) => /\.(woff|ttf)$/.test(f) && !/codicon/.test(f);
   return [...new Set([...fileNames, 'index.html'])]
-    .filter((f) => !/\.(map|woff|ttf)$/.test(f) && f !== 'sw.js' && !f.startsWith('.vite/'))
+    .filter(
+      (f) => !f.endsWith('.map') && !fallbackFont(f) && f !== 'sw.js' && !f.startsWith('.vite/'),
+    )
     .sort();
 }

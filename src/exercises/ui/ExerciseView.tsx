@@ -138,6 +138,7 @@ export default function ExerciseView({ block }: { block: ExerciseBlock }) {
         onChange={edit}
         label={`Your code for “${block.title}”`}
         kitDts={data?.kitDts ?? null}
+        modelPath={block.key}
       />
       <div className="widget-toolbar">
         <button
