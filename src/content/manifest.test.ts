@@ -26,6 +26,7 @@ const m: ContentManifest = {
     { id: 'b', title: 'B', summary: '', order: 2, lessons: [lesson('b', 'three')] },
   ],
   questions: {},
+  exercises: {},
 };
 
 describe('manifest helpers', () => {

@@ -93,6 +93,8 @@ export interface ContentManifest {
   modules: ModuleSummary[];
   /** Every quiz question, by id: the lesson and quiz it lives in (for reviews across lessons). */
   questions: Record<string, { lessonId: string; quizId: string }>;
+  /** Every coding exercise, by `<module>/<id>`: its title and the first lesson that shows it. */
+  exercises: Record<string, { title: string; lessonId: string }>;
 }
 
 export interface CompiledLesson {

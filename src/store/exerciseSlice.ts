@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import { MAX_CODE_CHARS } from '../exercises/stored';
+import { newCard, toStored } from '../quiz/schedule';
 import type { StoredExercises } from '../exercises/stored';
 import type { WorkbookState } from './store';
 
@@ -7,8 +8,11 @@ export interface ExerciseSlice {
   exercises: StoredExercises;
   /** Autosave: keeps the learner's code for an exercise (`<module>/<id>`). */
   saveCode: (key: string, code: string, now?: Date) => void;
-  /** A run of the checks: counted, and the first all-pass remembered. */
-  recordRun: (key: string, passed: boolean, now?: Date) => void;
+  /**
+   * A run of the checks: counted, and the first all-pass remembered. The first pass also enrols
+   * `related` review questions (the lesson's) that have no card yet, due at once.
+   */
+  recordRun: (key: string, passed: boolean, now?: Date, related?: readonly string[]) => void;
   /** Back to the starter: forgets the code but keeps the runs and the pass. */
   forgetCode: (key: string) => void;
 }
@@ -30,10 +34,16 @@ export const createExerciseSlice: StateCreator<WorkbookState, [], [], ExerciseSl
         },
       };
     }),
-  recordRun: (key, passed, now = new Date()) =>
+  recordRun: (key, passed, now = new Date(), related = []) =>
     set((s) => {
       const held = s.exercises[key];
+      const firstPass = passed && (held?.passedAt ?? null) === null;
+      const cards = { ...s.cards };
+      if (firstPass)
+        for (const id of related)
+          if (!Object.hasOwn(cards, id)) cards[id] = toStored(newCard(id, now));
       return {
+        cards,
         exercises: {
           ...s.exercises,
           [key]: {

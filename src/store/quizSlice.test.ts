@@ -85,3 +85,25 @@ describe('quiz slice', () => {
     expect(second - first).toBeGreaterThanOrEqual(day);
   });
 });
+
+describe('passing an exercise', () => {
+  it('enrols the lesson’s review questions that have no card yet, once, due at once', () => {
+    const store = createWorkbookStore(null);
+    const now = new Date('2026-11-23T10:00:00.000Z');
+    store.getState().recordRun('m/ex', false, now, ['q1', 'q2']);
+    expect(Object.keys(store.getState().cards)).toEqual([]);
+    store.getState().recordRun('m/ex', true, now, ['q1', 'q2']);
+    const cards = store.getState().cards;
+    expect(Object.keys(cards).sort()).toEqual(['q1', 'q2']);
+    expect(cards.q1!.due).toBe(now.toISOString());
+    expect(store.getState().exercises['m/ex']).toMatchObject({
+      runs: 2,
+      passedAt: now.toISOString(),
+    });
+    // A later pass changes neither the first pass nor the cards.
+    const later = new Date('2026-11-24T10:00:00.000Z');
+    store.getState().recordRun('m/ex', true, later, ['q1', 'q2', 'q3']);
+    expect(Object.keys(store.getState().cards).sort()).toEqual(['q1', 'q2']);
+    expect(store.getState().exercises['m/ex']!.passedAt).toBe(now.toISOString());
+  });
+});

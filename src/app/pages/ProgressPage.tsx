@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
-import { manifest } from '../../content/manifest';
+import { findLesson, manifest } from '../../content/manifest';
 import { averageRetrievability, dueNow, fromStored } from '../../quiz/schedule';
 import { exportFileName, exportJson, parseImport, reviewLogCsv } from '../../quiz/transfer';
 import type { ExportFile } from '../../quiz/transfer';
@@ -102,6 +102,8 @@ export default function ProgressPage() {
           </section>
         );
       })}
+
+      <ExerciseProgress />
 
       <h2>Gauntlets</h2>
       {state.gauntletResults.length === 0 ? (
@@ -238,5 +240,39 @@ function DataTransfer() {
         {message?.text}
       </p>
     </div>
+  );
+}
+
+/** Every coding exercise: passed (and when), started, or not yet, with a link to its lesson. */
+function ExerciseProgress() {
+  const exercises = useWorkbook((s) => s.exercises);
+  const entries = Object.entries(manifest.exercises);
+  if (!entries.length) return null;
+  const passed = entries.filter(([key]) => (exercises[key]?.passedAt ?? null) !== null).length;
+  return (
+    <section aria-labelledby="progress-exercises">
+      <h2 id="progress-exercises">Coding exercises</h2>
+      <p>
+        <progress value={passed} max={entries.length} aria-label="Coding exercises passed" />{' '}
+        {passed} of {entries.length} passed. Passing one also adds its lesson’s review questions to
+        your review deck.
+      </p>
+      <ul className="progress-lessons">
+        {entries.map(([key, { title, lessonId }]) => {
+          const record = exercises[key];
+          const lesson = findLesson(lessonId);
+          const status = record?.passedAt
+            ? `passed on ${new Date(record.passedAt).toLocaleDateString()}`
+            : record && (record.runs > 0 || record.code)
+              ? `started${record.runs ? `, ${record.runs} run${record.runs === 1 ? '' : 's'}` : ''}`
+              : 'not started';
+          return (
+            <li key={key}>
+              {lesson ? <Link href={lesson.path}>{title}</Link> : title} — {status}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

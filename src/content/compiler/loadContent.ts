@@ -120,6 +120,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
 
   // Coding exercises: each folder is read, type-checked and proven once, however many lessons use it.
   const exercises = new Map<string, ExerciseData>();
+  const exerciseIndex: ContentManifest['exercises'] = {};
   const tried = new Set<string>();
   for (const p of pending) {
     for (const { id, line } of p.compiled.exercises) {
@@ -131,7 +132,9 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
         for (const problem of loaded.problems) report(problem.file, problem.line, problem.message);
         if (loaded.exercise) exercises.set(key, loaded.exercise);
       }
-      if (!exercises.has(key)) report(p.file, line, `exercise "${id}" could not be loaded (see above)`);
+      const data = exercises.get(key);
+      if (!data) report(p.file, line, `exercise "${id}" could not be loaded (see above)`);
+      else exerciseIndex[key] ??= { title: data.title, lessonId: p.summary.id };
     }
     fillExercises(p.compiled.blocks, p.summary.moduleId, exercises);
   }
@@ -140,7 +143,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
   for (const p of pending) {
     lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
   }
-  return { manifest: { modules, questions }, lessons, exercises, files, diagnostics };
+  return { manifest: { modules, questions, exercises: exerciseIndex }, lessons, exercises, files, diagnostics };
 }
 
 /** Gives each exercise block its workbook-wide key, title and starter code. */

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import loaders from 'virtual:workbook/exercises';
 import { z } from 'zod/mini';
+import { manifest } from '../../content/manifest';
 import type { ExerciseBlock } from '../../content/types';
 import { useWorkbook } from '../../store/store';
 import type { RunResult } from '../harness';
@@ -27,6 +28,14 @@ const dataSchema = z.object({
 type ExerciseData = z.infer<typeof dataSchema>;
 
 const SAVE_DELAY_MS = 500;
+
+/** The review questions of the lesson that shows an exercise: passing it enrols them. */
+function relatedQuestions(key: string): string[] {
+  const lessonId = manifest.exercises[key]?.lessonId;
+  return Object.entries(manifest.questions)
+    .filter(([, where]) => where.lessonId === lessonId)
+    .map(([id]) => id);
+}
 
 function useExerciseData(key: string) {
   const [state, setState] = useState<{ data: ExerciseData | null; error: string | null }>({
@@ -109,7 +118,7 @@ export default function ExerciseView({ block }: { block: ExerciseBlock }) {
     try {
       const r = await runSandboxed({ code, checks: data.checks, timeLimitMs: data.timeLimitMs });
       setResult(r);
-      recordRun(block.key, r.status === 'pass');
+      recordRun(block.key, r.status === 'pass', new Date(), relatedQuestions(block.key));
     } finally {
       setRunning(false);
     }
