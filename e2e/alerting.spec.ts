@@ -20,10 +20,11 @@ test.describe('Alert fatigue simulator', () => {
   }) => {
     await page.goto(lesson);
     const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
-    await widget.scrollIntoViewIfNeeded();
+    // Wait for the view itself: the loading placeholder has the same name and is replaced.
     await expect(widget.getByText(/under both policies in \d+ ms/)).toBeVisible({
       timeout: 30_000,
     });
+    await widget.scrollIntoViewIfNeeded();
     const pagesA = await count(outcome(widget, 'Pages', 1));
     const pagesB = await count(outcome(widget, 'Pages', 2));
     expect(pagesA).toBeGreaterThan(5 * pagesB);
