@@ -104,3 +104,15 @@ test('previous and next links walk the module in order', async ({ page }) => {
   await expect(page).toHaveURL(lessonPath);
   await expect(new LessonPage(page).title()).toHaveText(lessonTitle);
 });
+
+test('a checklist can be ticked, and the ticks survive a reload', async ({ page }) => {
+  await page.goto('/learn/control-distribution/anti-patterns');
+  const list = page.locator('.checklist').first();
+  const first = list.getByRole('checkbox').first();
+  await expect(first).not.toBeChecked();
+  await first.check();
+  await expect(list).toContainText('1 of');
+  await page.reload();
+  await expect(page.locator('.checklist').first().getByRole('checkbox').first()).toBeChecked();
+  await expectAccessible(page);
+});

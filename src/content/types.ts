@@ -15,6 +15,7 @@ export interface Heading {
  * only the containers around such parts stay as elements.
  */
 export type Block =
+  | ChecklistBlock
   | HtmlBlock
   | ElementBlock
   | MermaidBlock
@@ -49,6 +50,19 @@ export interface WidgetBlock {
   t: 'widget';
   type: string;
   attrs: Record<string, string>;
+  line: number;
+}
+
+/**
+ * A Markdown task list (`- [ ] …`) the learner can tick; ticks are saved with their progress.
+ * Items are named by a slug of their text, so reordering keeps ticks and rewording an item
+ * starts it unticked.
+ */
+export interface ChecklistBlock {
+  t: 'checklist';
+  /** `<lesson id>#<n>`: the n-th checklist of its lesson (set by loadContent). */
+  key: string;
+  items: { id: string; html: string }[];
   line: number;
 }
 

@@ -40,6 +40,8 @@ const transferShape = {
   reviewLog: z.array(storedReviewLog),
   /** Coding exercises (code, runs, first pass); absent from files made before they existed. */
   exercises: z.optional(storedExercises),
+  /** Ticked checklist items; absent from files made before checklists could be ticked. */
+  checklist: z.optional(z.record(z.string(), z.object({ at: isoDate }))),
 };
 
 export const transferDataSchema = z.object(transferShape);
@@ -368,6 +370,21 @@ export function merge(current: TransferData, incoming: TransferData): TransferDa
     });
   }
 
+  // A tick on either side stays, with the earlier time.
+  const checklist: Record<string, { at: string }> = {};
+  for (const [key, tick] of [
+    ...Object.entries(current.checklist ?? {}),
+    ...Object.entries(incoming.checklist ?? {}),
+  ]) {
+    const held = Object.hasOwn(checklist, key) ? checklist[key] : undefined;
+    Object.defineProperty(checklist, key, {
+      value: held && Date.parse(held.at) <= Date.parse(tick.at) ? held : { at: tick.at },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+
   const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return {
     progress: { completed, lastVisited },
@@ -379,6 +396,7 @@ export function merge(current: TransferData, incoming: TransferData): TransferDa
       (x, y) => Date.parse(x.review) - Date.parse(y.review) || byId(x.questionId, y.questionId),
     ),
     exercises,
+    checklist,
   };
 }
 
@@ -390,6 +408,7 @@ export function replace(_current: TransferData, incoming: TransferData): Transfe
     cards: incoming.cards,
     reviewLog: incoming.reviewLog,
     ...(incoming.exercises ? { exercises: { ...incoming.exercises } } : {}),
+    ...(incoming.checklist ? { checklist: { ...incoming.checklist } } : {}),
   };
 }
 

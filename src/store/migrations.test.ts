@@ -74,6 +74,11 @@ const fixtures: Record<number, unknown> = {
         passedAt: null,
       },
     },
+    checklist: {
+      'control-distribution/anti-patterns#1/every-call-has-a-timeout': {
+        at: '2026-11-23T10:00:00.000Z',
+      },
+    },
   },
 };
 
@@ -97,7 +102,10 @@ describe('migrate', () => {
 
   it('a v2 save keeps its cards and arrives with no exercises started', () => {
     const result = migrate(fixtures[2], 2);
-    expect(result).toMatchObject({ ok: true, state: { exercises: {}, retention: 0.9 } });
+    expect(result).toMatchObject({
+      ok: true,
+      state: { exercises: {}, checklist: {}, retention: 0.9 },
+    });
     expect(result.ok && Object.keys(result.state.cards)).toEqual(['cb-three-states']);
   });
 

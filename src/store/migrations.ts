@@ -17,8 +17,8 @@ const steps: Record<number, (state: unknown) => unknown> = {
     reviewLog: [],
     retention: 0.9,
   }),
-  // 2 → 3: coding exercises arrive; none started yet.
-  2: (state) => ({ ...(state as object), exercises: {} }),
+  // 2 → 3: coding exercises and checklists arrive; nothing started or ticked yet.
+  2: (state) => ({ ...(state as object), exercises: {}, checklist: {} }),
 };
 
 export function migrate(stored: unknown, version: number): MigrationResult {

@@ -9,13 +9,24 @@ export interface ProgressSlice {
     headingText: string | null;
     at: string;
   } | null;
+  /** Ticked checklist items, by `<lesson>#<n>/<item>`. */
+  checklist: Record<string, { at: string }>;
   setComplete: (lessonId: string, done: boolean, now?: Date) => void;
+  setTicked: (itemKey: string, ticked: boolean, now?: Date) => void;
   visit: (lessonId: string, heading: { id: string; text: string } | null, now?: Date) => void;
 }
 
 export const createProgressSlice: StateCreator<WorkbookState, [], [], ProgressSlice> = (set) => ({
   completed: {},
   lastVisited: null,
+  checklist: {},
+  setTicked: (itemKey, ticked, now = new Date()) =>
+    set((s) => {
+      const checklist = { ...s.checklist };
+      if (ticked) checklist[itemKey] = { at: now.toISOString() };
+      else delete checklist[itemKey];
+      return { checklist };
+    }),
   setComplete: (lessonId, done, now = new Date()) =>
     set((s) => {
       const completed = { ...s.completed };

@@ -45,6 +45,7 @@ const good: PersistedState = {
   reviewLog: [],
   retention: 0.9,
   exercises: {},
+  checklist: {},
 };
 
 beforeEach(() => storageHealth.getState().dismiss());
@@ -142,6 +143,7 @@ describe('workbook store persistence', () => {
     // Actions are not persisted, only data.
     expect(Object.keys(saved.state).sort()).toEqual([
       'cards',
+      'checklist',
       'completed',
       'exercises',
       'gauntletResults',

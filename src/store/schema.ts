@@ -39,10 +39,14 @@ export const persistedStateV2 = z.object({
 });
 export type PersistedStateV2 = z.infer<typeof persistedStateV2>;
 
-/** Version 3 adds coding exercises: the learner's code, runs and first pass per exercise. */
+/**
+ * Version 3 adds coding exercises (the learner's code, runs and first pass per exercise) and
+ * ticked checklist items (`<lesson>#<n>/<item>` → when).
+ */
 export const persistedStateV3 = z.object({
   ...persistedStateV2.shape,
   exercises: storedExercises,
+  checklist: z.record(z.string(), z.object({ at: isoDate })),
 });
 export type PersistedStateV3 = z.infer<typeof persistedStateV3>;
 

@@ -39,6 +39,7 @@ export const createWorkbookStore = (storage: Storage | null) =>
           reviewLog: s.reviewLog,
           retention: s.retention,
           exercises: s.exercises,
+          checklist: s.checklist,
         }),
       },
     ),

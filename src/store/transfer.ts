@@ -10,6 +10,7 @@ export function transferDataOf(s: WorkbookState): TransferData {
     cards: Object.values(s.cards),
     reviewLog: s.reviewLog,
     exercises: s.exercises,
+    checklist: s.checklist,
   };
 }
 
@@ -20,7 +21,13 @@ export function importedState(
   mode: 'merge' | 'replace',
 ): Pick<
   WorkbookState,
-  'completed' | 'lastVisited' | 'gauntletResults' | 'cards' | 'reviewLog' | 'exercises'
+  | 'completed'
+  | 'lastVisited'
+  | 'gauntletResults'
+  | 'cards'
+  | 'reviewLog'
+  | 'exercises'
+  | 'checklist'
 > {
   const data = (mode === 'merge' ? merge : replace)(transferDataOf(s), incoming);
   return {
@@ -30,5 +37,6 @@ export function importedState(
     cards: Object.fromEntries(data.cards.map((c) => [c.questionId, c])),
     reviewLog: data.reviewLog,
     exercises: { ...data.exercises },
+    checklist: { ...data.checklist },
   };
 }

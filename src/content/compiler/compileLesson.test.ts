@@ -181,3 +181,31 @@ prerequisites: []
     expect(out.headings[0]).toEqual({ id: 'why', text: 'Why', depth: 2 });
   });
 });
+
+describe('task lists', () => {
+  it('become a checklist block whose items are named by their text', async () => {
+    const r = await compileLesson(
+      `---\ntitle: T\nsummary: S\nminutes: 5\ndifficulty: introductory\nkind: reference\ntags: []\nprerequisites: []\n---\n\n- [ ] Every call has a **timeout**\n- [x] Retries have a budget\n- [ ] Retries have a budget\n`,
+    );
+    expect(r.problems).toEqual([]);
+    const block = r.blocks.find((b) => b.t === 'checklist');
+    expect(block).toMatchObject({
+      t: 'checklist',
+      items: [
+        { id: 'every-call-has-a-timeout', html: 'Every call has a <strong>timeout</strong>' },
+        { id: 'retries-have-a-budget', html: 'Retries have a budget' },
+        { id: 'retries-have-a-budget-2', html: 'Retries have a budget' },
+      ],
+    });
+  });
+});
+
+describe('tables', () => {
+  it('get a tab stop, since a wide one scrolls sideways', async () => {
+    const r = await compileLesson(
+      `---\ntitle: T\nsummary: S\nminutes: 5\ndifficulty: introductory\nkind: reference\ntags: []\nprerequisites: []\n---\n\n| a | b |\n| - | - |\n| 1 | 2 |\n`,
+    );
+    const html = r.blocks.map((b) => (b.t === 'html' ? b.html : '')).join('');
+    expect(html).toContain('<table tabindex="0">');
+  });
+});

@@ -112,14 +112,17 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
 }
 
 /**
- * A displayed formula scrolls sideways when it is wider than the column (styles.css), and a
- * scrollable region must be reachable from the keyboard: give it a tab stop, as Shiki does for code.
+ * A displayed formula or a table scrolls sideways when it is wider than the column (styles.css),
+ * and a scrollable region must be reachable from the keyboard: give it a tab stop, as Shiki
+ * does for code.
  */
 function makeDisplayMathFocusable(tree: HastRoot) {
   const walk = (node: HastRoot | HastRoot['children'][number]) => {
     if (node.type === 'element') {
       const cls = node.properties.className;
       if (Array.isArray(cls) && cls.includes('katex-display')) node.properties.tabIndex = 0;
+      // Lesson tables scroll sideways on a narrow screen too (styles.css).
+      if (node.tagName === 'table') node.properties.tabIndex = 0;
     }
     if ('children' in node) for (const child of node.children) walk(child);
   };

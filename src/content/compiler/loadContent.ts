@@ -137,6 +137,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
       else exerciseIndex[key] ??= { title: data.title, lessonId: p.summary.id };
     }
     fillExercises(p.compiled.blocks, p.summary.moduleId, exercises);
+    fillChecklists(p.compiled.blocks, p.summary.id, { n: 0 });
   }
 
   const lessons = new Map<string, CompiledLesson>();
@@ -144,6 +145,14 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
     lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
   }
   return { manifest: { modules, questions, exercises: exerciseIndex }, lessons, exercises, files, diagnostics };
+}
+
+/** Names each checklist after its lesson and place, so its ticks can be saved. */
+function fillChecklists(blocks: Block[], lessonId: string, counter: { n: number }) {
+  for (const block of blocks) {
+    if (block.t === 'el') fillChecklists(block.children, lessonId, counter);
+    if (block.t === 'checklist') block.key = `${lessonId}#${++counter.n}`;
+  }
 }
 
 /** Gives each exercise block its workbook-wide key, title and starter code. */

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Properties, RootContent } from 'hast';
 import { toHtml } from 'hast-util-to-html';
+import { toString } from 'hast-util-to-string';
 import type { Quiz } from '../../quiz/types.ts';
 import type { Block, ElementBlock } from '../types.ts';
 import { fillQuiz } from './quizFence.ts';
@@ -7,8 +8,37 @@ import { fillQuiz } from './quizFence.ts';
 const componentTags = new Set(['wb-widget', 'wb-mermaid', 'wb-quiz', 'wb-exercise']);
 const containerTags = new Set<ElementBlock['tag']>(['section', 'div', 'details', 'figure', 'blockquote']);
 
+function isChecklist(node: RootContent): boolean {
+  if (node.type !== 'element' || node.tagName !== 'ul') return false;
+  const cls = (node).properties.className;
+  return Array.isArray(cls) && cls.includes('contains-task-list');
+}
+
 function isComponent(node: RootContent): boolean {
-  return node.type === 'element' && componentTags.has(node.tagName);
+  return (node.type === 'element' && componentTags.has(node.tagName)) || isChecklist(node);
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60) || 'item';
+
+/** A task list's items, each its HTML without the disabled checkbox, named by its text. */
+function checklistBlock(node: Element): Block {
+  const items: { id: string; html: string }[] = [];
+  const seen = new Map<string, number>();
+  for (const li of node.children) {
+    if (li.type !== 'element' || li.tagName !== 'li') continue;
+    const content = li.children.filter((c) => !(c.type === 'element' && c.tagName === 'input'));
+    const html = toHtml(content).trim();
+    const base = slug(toString(li));
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    items.push({ id: n === 1 ? base : `${base}-${n}`, html });
+  }
+  return { t: 'checklist', key: '', items, line: node.position?.start.line ?? 1 };
 }
 
 function containsComponent(node: RootContent): boolean {
@@ -35,6 +65,7 @@ function reactAttrs(properties: Properties): Record<string, string> {
 }
 
 function componentBlock(node: Element): Block {
+  if (isChecklist(node)) return checklistBlock(node);
   const p = node.properties;
   const line = Number(p.dataLine ?? 1);
   if (node.tagName === 'wb-mermaid') {

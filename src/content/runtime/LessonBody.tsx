@@ -2,6 +2,7 @@ import { createElement, memo } from 'react';
 import type { ReactNode } from 'react';
 import { ErrorBoundary } from '../../app/ErrorBoundary';
 import type { Block } from '../types';
+import { ChecklistBlock } from './ChecklistBlock';
 import { ExerciseSlot } from './ExerciseSlot';
 import { MermaidDiagram } from './MermaidDiagram';
 import { QuizSlot } from './QuizSlot';
@@ -29,11 +30,13 @@ function renderBlock(block: Block, key: number): ReactNode {
       return <QuizSlot key={key} quiz={block.quiz} />;
     case 'exercise':
       return <ExerciseSlot key={key} block={block} />;
+    case 'checklist':
+      return <ChecklistBlock key={key} block={block} />;
   }
 }
 
 function renderGuarded(block: Block, key: number): ReactNode {
-  if (block.t === 'html' || block.t === 'el') return renderBlock(block, key);
+  if (block.t === 'html' || block.t === 'el' || block.t === 'checklist') return renderBlock(block, key);
   const label =
     block.t === 'mermaid'
       ? 'This diagram'
