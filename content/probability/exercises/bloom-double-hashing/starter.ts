@@ -36,7 +36,7 @@ export function mix32(hash: number): number {
 export function optimalK(m: number, n: number): number {
   void m;
   void n;
-  throw new Error('not implemented yet');
+  throw new Error('optimalK is yours to write: see the comment above it');
 }
 
 /** The expected false-positive rate after n insertions: (1 − e^(−k·n/m))^k. */
@@ -44,7 +44,7 @@ export function falsePositiveRate(m: number, n: number, k: number): number {
   void m;
   void n;
   void k;
-  throw new Error('not implemented yet');
+  throw new Error('falsePositiveRate is yours to write: see the comment above it');
 }
 
 export class BloomFilter {
@@ -61,19 +61,19 @@ export class BloomFilter {
   /** The k bit positions of an item, g_0 … g_(k−1), in that order. */
   positions(item: string): number[] {
     void item;
-    throw new Error('not implemented yet');
+    throw new Error('BloomFilter.positions is yours to write: see the comment above it');
   }
 
   /** Sets the item's k bits. */
   add(item: string): void {
     void item;
     void this.bits;
-    throw new Error('not implemented yet');
+    throw new Error('BloomFilter.add is yours to write: see the comment above it');
   }
 
   /** False: certainly never added. True: added, or a false positive. */
   mightContain(item: string): boolean {
     void item;
-    throw new Error('not implemented yet');
+    throw new Error('BloomFilter.mightContain is yours to write: see the comment above it');
   }
 }

@@ -31,12 +31,12 @@ export class RetryBudget {
   ) {}
 
   recordRequest(): void {
-    throw new Error('not implemented yet');
+    throw new Error('RetryBudget.recordRequest is yours to write: see the comment above it');
   }
 
   /** Spends one retry and returns true if the budget allows it; otherwise returns false. */
   tryRetry(): boolean {
-    throw new Error('not implemented yet');
+    throw new Error('RetryBudget.tryRetry is yours to write: see the comment above it');
   }
 }
 
