@@ -24,6 +24,9 @@ describe('number formatting', () => {
     expect(fmtNum(3.2)).toBe('3.2');
     expect(fmtNum(0.888888)).toBe('0.889');
     expect(fmtNum(12345.6)).toBe('12,346');
+    expect(fmtNum(999.7)).toBe('1,000');
+    expect(fmtNum(-999.7)).toBe('-1,000');
+    expect(fmtNum(999.4)).toBe('999');
     expect(fmtNum(0.00001234)).toBe('1.23e-5');
   });
 });

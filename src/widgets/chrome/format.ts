@@ -21,7 +21,9 @@ export function fmtNum(x: number): string {
   const abs = Math.abs(x);
   if (abs >= 1000) return Math.round(x).toLocaleString('en');
   if (abs < 1e-4) return x.toExponential(2);
-  return String(Number(x.toPrecision(3)));
+  const rounded = Number(x.toPrecision(3));
+  // 999.7 rounds up to 1000: write it like every other number from a thousand up.
+  return Math.abs(rounded) >= 1000 ? rounded.toLocaleString('en') : String(rounded);
 }
 
 /** A duration given in seconds, in the unit that reads best: µs, ms, s, min or h. */
