@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
-import { selectInPlace, simulateQueueAll } from './simulate';
+import { simulateQueueAll } from './simulate';
 import type { QueueSimParams } from './simulate';
 import { mg1, mm1, mmc, mmck } from './theory';
 import type { QueueResult } from './theory';
@@ -147,19 +146,5 @@ describe('queue simulation behaviour', () => {
       // The batch sums cover every admitted customer, however the slices cut the batches.
       expect(sim.pWait.mean * sim.admitted).toBeCloseTo(sim.admitted - sim.noWait, 6);
     }
-  });
-
-  it('selects the k-th smallest value like a sort would', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 300 }),
-        fc.nat(),
-        (values, pick) => {
-          const k = pick % values.length;
-          const sorted = [...values].sort((a, b) => a - b);
-          expect(selectInPlace(Float64Array.from(values), k)).toBe(sorted[k]);
-        },
-      ),
-    );
   });
 });

@@ -2,6 +2,7 @@ import { createRng, standardNormal } from '../../sim/rng';
 import type { Rng } from '../../sim/rng';
 import { EventHeap } from '../../sim/heap';
 import { standardExponential } from '../../sim/ziggurat';
+import { selectRanks } from '../../sim/select';
 import { expectedArrivals } from './params';
 
 /**
@@ -115,12 +116,28 @@ function estimate(sums: Float64Array, counts: Uint32Array): Estimate {
   return { mean, halfWidth: (T_19 * Math.sqrt(variance)) / Math.sqrt(means.length) };
 }
 
+/**
+ * The largest buffer a finished run gave back: the next run (the worker runs them one after
+ * another) reuses it instead of asking the system for megabytes of fresh zeroed pages.
+ */
+let spareBuffer: Float64Array | null = null;
+
 /** A growable array of doubles (a plain array of millions of numbers is far slower). */
 class Doubles {
   data: Float64Array;
   length = 0;
   constructor(capacity: number) {
-    this.data = new Float64Array(Math.max(1024, Math.ceil(capacity)));
+    const n = Math.max(1024, Math.ceil(capacity));
+    if (spareBuffer !== null && spareBuffer.length >= n) {
+      this.data = spareBuffer;
+      spareBuffer = null;
+    } else this.data = new Float64Array(n);
+  }
+  /** Hands the buffer back for the next run; this array must not be used after. */
+  release() {
+    if (spareBuffer === null || spareBuffer.length < this.data.length) spareBuffer = this.data;
+    this.data = new Float64Array(0);
+    this.length = 0;
   }
   /** Doubles the capacity, keeping the first `length` values. */
   grow() {
@@ -128,42 +145,6 @@ class Doubles {
     bigger.set(this.data.subarray(0, this.length));
     this.data = bigger;
   }
-}
-
-/**
- * Rearranges a so that a[k] is the value a full sort would put there, everything
- * before it is ≤ and everything after is ≥ (looking only at a[from..], which must already hold
- * the largest values) (Hoare's selection, median-of-three pivot): the
- * percentiles without sorting millions of waits.
- */
-export function selectInPlace(a: Float64Array, k: number, from = 0): number {
-  let lo = from;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // Median of three as the pivot.
-    const x = a[lo]!;
-    const y = a[mid]!;
-    const z = a[hi]!;
-    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i]! < pivot) i++;
-      while (a[j]! > pivot) j--;
-      if (i <= j) {
-        const tmp = a[i]!;
-        a[i] = a[j]!;
-        a[j] = tmp;
-        i++;
-        j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k]!;
 }
 
 /** Nearest-rank index of the q-quantile in a sample of n. */
@@ -219,7 +200,10 @@ const SLICE = 100_000;
 class QueueRun {
   private readonly rng: Rng;
   private readonly service: () => number;
-  /** Min-heap of the times each server comes free (all free at 0). */
+  /**
+   * Min-heap of the times each server comes free (all free at 0), with one extra slot that
+   * stays +Infinity: the last parent's missing right child, so choosing a child needs no test.
+   */
   private readonly free: Float64Array;
   /** Departure times of everyone in the system: needed only to turn arrivals away from a full room. */
   private readonly departures: EventHeap | null;
@@ -245,7 +229,8 @@ class QueueRun {
   ) {
     this.rng = createRng(seed);
     this.service = serviceSampler(p, this.rng);
-    this.free = new Float64Array(p.servers);
+    this.free = new Float64Array(p.servers + 1);
+    this.free[p.servers] = Number.POSITIVE_INFINITY;
     this.departures = p.room !== null ? new EventHeap() : null;
     // Room for every wait the run is expected to record, so the array rarely has to grow.
     this.waits = new Doubles(expectedArrivals(p) * 1.05);
@@ -334,14 +319,15 @@ class QueueRun {
       }
       // FIFO: the customer takes the server that comes free first (Kiefer–Wolfowitz).
       const top = free[0]!;
-      const start = t > top ? t : top;
+      const waited = top > t;
+      const start = waited ? top : t;
       const end = start + (exponentialService ? exp1(draw) * meanService : service());
       let h = 0;
       for (;;) {
         const l = 2 * h + 1;
         if (l >= c) break;
-        const r = l + 1;
-        const m = r < c && free[r]! < free[l]! ? r : l;
+        // The smaller child, without a branch (a coin flip the CPU would mispredict half the time).
+        const m = l + Number(free[l + 1]! < free[l]!);
         if (free[m]! >= end) break;
         free[h] = free[m]!;
         h = m;
@@ -400,7 +386,7 @@ class QueueRun {
         bW += end - t;
         bWq += wait;
         bN++;
-        if (wait > 0) {
+        if (waited) {
           bWaited++;
           if (waitCount === waitData.length) {
             waits.length = waitCount;
@@ -429,28 +415,31 @@ class QueueRun {
   result(): QueueSimResult {
     const { p, admitted, noWait, arrivals, dropped } = this;
     const span = p.durationS - p.warmupS;
-    // Positive waits only; the zeros are counted in noWait. Percentiles are over every admitted wait.
+    // Positive waits only; the zeros are counted in noWait. Percentiles are over every admitted
+    // wait; the chart goes up to the 99.9th percentile of the positive waits, so one extreme
+    // wait does not squash the picture.
     const positive = this.waits.data.subarray(0, this.waits.length);
-    // Rising quantiles: each selection only needs the part above the previous one.
-    let above = 0;
-    const quantile = (q: number) => {
-      const k = rank(admitted, q) - noWait;
-      if (admitted === 0 || k < 0) return 0;
-      const value = selectInPlace(positive, k, above);
-      above = k;
-      return value;
-    };
-    const waitP50 = quantile(0.5);
-    const waitP95 = quantile(0.95);
-    const waitP99 = quantile(0.99);
-    // Up to the 99.9th percentile of the positive waits, so one extreme wait does not squash the picture.
-    const k999 = rank(positive.length, 0.999);
-    const top = positive.length ? selectInPlace(positive, k999, Math.min(above, k999)) : 0;
+    const ranks = [0.5, 0.95, 0.99].map((q) => rank(admitted, q) - noWait);
+    const picked = positive.length
+      ? selectRanks(positive, [...ranks.map((k) => Math.max(0, k)), rank(positive.length, 0.999)])
+      : [0, 0, 0, 0];
+    // A rank that falls among the zero waits is a zero wait.
+    const [waitP50, waitP95, waitP99] = ranks.map((k, i) => (k < 0 ? 0 : picked[i]!)) as [
+      number,
+      number,
+      number,
+    ];
+    const top = picked[3]!;
     const width = (top || 1) / BUCKETS;
+    const perWidth = 1 / width;
     const waitEdges = new Float64Array(BUCKETS);
     const waitCounts = new Uint32Array(BUCKETS);
     for (let b = 0; b < BUCKETS; b++) waitEdges[b] = (b + 1) * width;
-    for (const w of positive) waitCounts[Math.min(BUCKETS - 1, Math.floor(w / width))]!++;
+    for (let i = 0; i < positive.length; i++) {
+      const x = positive[i]! * perWidth;
+      waitCounts[x < BUCKETS - 1 ? Math.floor(x) : BUCKETS - 1]!++;
+    }
+    this.waits.release();
     return {
       arrivals,
       admitted,
