@@ -48,6 +48,23 @@ describe('queue simulation agrees with the closed forms (fixed seeds)', () => {
     expectAgrees(sim.pWait, theory.pWait);
   });
 
+  it('M/M/c across a grid of ρ and c: W, Wq and P(wait) inside their intervals', () => {
+    let seed = 100;
+    for (const rho of [0.3, 0.6, 0.85]) {
+      for (const c of [1, 4, 16]) {
+        const lambda = rho * c; // μ = 1
+        // About 300 000 customers after a warm-up of a few thousand mean visits.
+        const p = { ...base, lambda, servers: c, durationS: 300_000 / lambda, warmupS: 5_000 };
+        const sim = simulateQueueAll(p, ++seed);
+        const theory = metrics(mmc(lambda, 1, c));
+        expectAgrees(sim.W, theory.W);
+        expectAgrees(sim.Wq, theory.Wq);
+        expectAgrees(sim.pWait, theory.pWait);
+        expect(Math.abs(sim.utilisation - rho)).toBeLessThan(0.01);
+      }
+    }
+  });
+
   it('M/D/1 at ρ = 0.8: Pollaczek–Khinchine', () => {
     const sim = simulateQueueAll({ ...base, service: 'deterministic' }, 3);
     expectAgrees(sim.Wq, metrics(mg1(0.8, 1, 0)).Wq);
