@@ -2,7 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumArgs, systemChromium } from './scripts/browser.ts';
 
 const executablePath = systemChromium();
-const port = 4173;
+// E2E_PORT lets a second checkout run its end-to-end tests while another is running.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

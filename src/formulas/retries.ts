@@ -263,10 +263,21 @@ export interface StormResult {
   lastRetryAt: number;
 }
 
-/** One client's sleep before retry k (1-based), given its previous sleep. */
-function drawSleep(rng: Rng, o: StormOptions, k: number, previous: number): number {
-  const ceiling = Math.min(o.cap, o.base * 2 ** (k - 1));
-  switch (o.jitter) {
+/**
+ * One client's sleep before retry k (1-based), given its previous sleep (the base delay before
+ * the first retry), in the units of base and cap. Draws one uniform from `rng` unless jitter is
+ * none. Shared with the retry storm widget's simulation.
+ */
+export function drawRetrySleep(
+  rng: Rng,
+  jitter: Jitter,
+  base: number,
+  cap: number,
+  k: number,
+  previous: number,
+): number {
+  const ceiling = Math.min(cap, base * 2 ** (k - 1));
+  switch (jitter) {
     case 'none':
       return ceiling;
     case 'full':
@@ -274,7 +285,7 @@ function drawSleep(rng: Rng, o: StormOptions, k: number, previous: number): numb
     case 'equal':
       return ceiling / 2 + (rng.next() * ceiling) / 2;
     case 'decorrelated':
-      return Math.min(o.cap, o.base + rng.next() * (3 * previous - o.base));
+      return Math.min(cap, base + rng.next() * (3 * previous - base));
   }
 }
 
@@ -297,7 +308,7 @@ export function simulateRetryStorm(o: StormOptions): RetryResult<StormResult> {
     let t = 0;
     let previous = o.base;
     for (let k = 1; k <= o.retries; k++) {
-      const sleep = drawSleep(rng, o, k, previous);
+      const sleep = drawRetrySleep(rng, o.jitter, o.base, o.cap, k, previous);
       previous = sleep;
       t += sleep;
       // Round away float dust so a sleep of exactly 1 s lands in the bucket starting at 1 s.

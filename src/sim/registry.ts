@@ -7,6 +7,7 @@ import {
 } from '../widgets/bloom/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
+import { retryStormModel } from '../widgets/retry-storm/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
@@ -20,4 +21,5 @@ export const registry = {
   hyperloglog: hllModel,
   birthday: birthdayModel,
   'alert-comparison': alertComparisonModel,
+  'retry-storm': retryStormModel,
 } as unknown as Registry;
