@@ -54,11 +54,17 @@ test.describe('queue calculator', () => {
     await widget.waitForRun(7);
     await expect(widget.root.getByText('Erlang C: 22 servers.')).toBeVisible();
     await widget.root.getByRole('button', { name: 'Check by simulation' }).click();
-    await expect(widget.root.getByText(/By simulation: 22 servers\./)).toBeVisible({
+    // With this seed the measured p99 at 22 servers lands just above 50 ms (theory: 40 ms), and
+    // the planner says why the two can differ by one.
+    await expect(widget.root.getByText(/By simulation: 23 servers\./)).toBeVisible({
       timeout: 60_000,
     });
+    await expect(
+      widget.root.getByText(/The two differ by one: each size was measured on 60,000/),
+    ).toBeVisible();
     const planner = widget.root.getByRole('table').filter({ hasText: 'Meets the target' });
-    await expect(planner.getByRole('row', { name: /^21 / })).toContainText('no');
+    await expect(planner.getByRole('row', { name: /^22 / })).toContainText('no');
+    await expect(planner.getByRole('row', { name: /^23 / })).toContainText('yes');
     // Changing a target re-answers at once; the simulated check says it is out of date.
     await widget.field('Target value').fill('10');
     await expect(widget.root.getByText('Erlang C: 26 servers.')).toBeVisible();

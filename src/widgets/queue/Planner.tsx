@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { SelectField } from '../chrome/ChoiceFields';
-import { fmtDuration, fmtNum, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
 import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
@@ -144,6 +144,12 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
             (result.smallest === null
               ? ' By simulation, none of the sizes tried met the target.'
               : ` By simulation: ${result.smallest} servers.`)}
+          {result &&
+            exponential &&
+            result.smallest !== null &&
+            theoryAnswer !== null &&
+            Math.abs(result.smallest - theoryAnswer) === 1 &&
+            ` The two differ by one: each size was measured on ${fmtInt(CUSTOMERS)} simulated requests, so a measured value near the target can fall on either side of it. Another seed may agree.`}
         </p>
       )}
       <button type="button" onClick={simulate} disabled={!target || plan.running}>
