@@ -141,6 +141,75 @@ export class QueueWidget {
   }
 }
 
+export class RetryStormWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Retry storm simulator' });
+  }
+
+  async open(path = '/learn/probability/retries-jitter') {
+    await this.page.goto(path);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  /** The four strategies side by side. */
+  comparison(): Locator {
+    return this.root.getByRole('table', { name: 'The same outage under each jitter strategy' });
+  }
+
+  /** The waves of retries without jitter, worked out by hand. */
+  waves(): Locator {
+    return this.root.getByRole('table', { name: 'The waves of retries without jitter' });
+  }
+
+  /** A comparison row's cells, one per strategy: No jitter, Full, Equal, Decorrelated. */
+  async row(outcome: RegExp): Promise<string[]> {
+    return this.comparison()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: outcome }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  /** Clients served per strategy, as numbers. */
+  async served(): Promise<number[]> {
+    const cells = await this.row(/^Clients served/);
+    return cells.map((c) => Number(/^[\d,]+/.exec(c)?.[0].replace(/,/g, '') ?? Number.NaN));
+  }
+
+  strategy(name: 'No jitter' | 'Full jitter' | 'Equal jitter' | 'Decorrelated jitter'): Locator {
+    return this.root
+      .getByRole('group', { name: 'Strategy in the chart' })
+      .getByRole('radio', { name });
+  }
+
+  /** The chart of the strategy picked, named by what it shows. */
+  chart(): Locator {
+    return this.root.getByRole('img', { name: /attempts in each/ });
+  }
+
+  /** The sentence that sums up the charted strategy (announced politely). */
+  summary(): Locator {
+    return this.root.getByText(/^(No|Full|Equal|Decorrelated) jitter: [\d,]+ of [\d,]+ served/);
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated [\\d,]+ clients under four jitter strategies \\(seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+}
+
 /** How many lessons a module has, read from content/ (so adding a lesson does not break tests). */
 export function lessonCount(moduleId: string): number {
   return readdirSync(path.join(import.meta.dirname, '..', 'content', moduleId)).filter((f) =>

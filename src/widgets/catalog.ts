@@ -13,6 +13,8 @@ import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
 import { presets as queuePresets } from './queue/params.ts';
+import { fromDirective as retryStormDirective } from './retry-storm/directive.ts';
+import { presets as retryStormPresets } from './retry-storm/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -69,6 +71,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: alertPresets,
     checkAttributes(attributes) {
       const result = fromAlertDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  'retry-storm': {
+    title: widgetTitles['retry-storm'],
+    presets: retryStormPresets,
+    checkAttributes(attributes) {
+      const result = retryStormDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -6,4 +6,5 @@ export const widgetTitles = {
   birthday: 'Birthday bound calculator',
   sketches: 'Count-min and HyperLogLog lab',
   'alert-fatigue': 'Alert fatigue simulator',
+  'retry-storm': 'Retry storm simulator',
 } as const satisfies Record<string, string>;

@@ -18,4 +18,5 @@ export const widgetViews: Readonly<
   birthday: lazy(() => import('./bloom/BirthdayView')),
   sketches: lazy(() => import('./bloom/SketchesView')),
   'alert-fatigue': lazy(() => import('./alerting/AlertFatigueView')),
+  'retry-storm': lazy(() => import('./retry-storm/RetryStormView')),
 };

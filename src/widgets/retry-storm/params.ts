@@ -40,14 +40,17 @@ export const retryStormSchema = z
     baseMs: amount('The base delay', 1, 60_000, 'ms'),
     capMs: amount('The cap', 1, 600_000, 'ms'),
   })
-  .superRefine((p, ctx) => {
-    if (p.capMs < p.baseMs) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['capMs'],
-        message: `The cap (${fmt(p.capMs)} ms) must be at least the base delay (${fmt(p.baseMs)} ms)`,
-      });
-    }
+  // `when`: still say so while another field is wrong (a refinement is skipped by default then).
+  .refine((p) => p.capMs >= p.baseMs, {
+    path: ['capMs'],
+    when: ({ value }) => {
+      const { baseMs, capMs } = value as { baseMs?: unknown; capMs?: unknown };
+      return Number.isFinite(baseMs) && Number.isFinite(capMs);
+    },
+    error: (issue) => {
+      const { baseMs, capMs } = issue.input as { baseMs: number; capMs: number };
+      return `The cap (${fmt(capMs)} ms) must be at least the base delay (${fmt(baseMs)} ms)`;
+    },
   });
 
 export type RetryStormParams = z.infer<typeof retryStormSchema>;

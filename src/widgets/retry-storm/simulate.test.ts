@@ -99,6 +99,9 @@ describe('retry storm simulation', () => {
       for (const s of r.runs) {
         const where = `${name}, ${s.jitter}`;
         expect(s.succeeded + s.gaveUp, where).toBe(p.clients);
+        expect(s.gaveUpWhileDown, where).toBeLessThanOrEqual(s.gaveUp);
+        // Whoever gave up after recovery was turned away at least once.
+        if (s.gaveUp > s.gaveUpWhileDown) expect(s.rejectedTotal, where).toBeGreaterThan(0);
         expect(sum(s.served) + sum(s.rejected) + sum(s.down), where).toBe(s.attempts);
         expect(sum(s.served), where).toBe(s.succeeded);
         expect(sum(s.rejected), where).toBe(s.rejectedTotal);
@@ -128,6 +131,10 @@ describe('retry storm simulation', () => {
     expect(equal.succeeded).toBeGreaterThan(1800);
     // Spread out, the busiest window after recovery stays near the capacity of 100.
     expect(full.peakWindow).toBeLessThan(200);
+    // Nobody is turned away with full jitter: its few who give up spent every retry in the outage.
+    expect(full.rejectedTotal).toBe(0);
+    expect(full.gaveUpWhileDown).toBe(full.gaveUp);
+    expect(none.gaveUpWhileDown).toBe(0);
   });
 
   it('while the dependency never comes back, retries land when the schedule says on average', () => {
@@ -156,6 +163,7 @@ describe('retry storm simulation', () => {
       s.down.forEach((count, b) => (weighted += count * (b + 0.5) * r.bucketS));
       const measured = (weighted - p.clients * 0.5 * r.bucketS) / (s.attempts - p.clients);
       expect(s.gaveUp, s.jitter).toBe(p.clients);
+      expect(s.gaveUpWhileDown, s.jitter).toBe(p.clients);
       expect(Math.abs(measured - meanTimeOfRetries), s.jitter).toBeLessThan(
         0.02 * meanTimeOfRetries + r.bucketS / 2,
       );

@@ -87,6 +87,7 @@ interface Attempts {
 interface RunTotals {
   succeeded: number;
   gaveUp: number;
+  gaveUpWhileDown: number;
   rejectedTotal: number;
   peakWindow: number;
   peakWindowAtS: number;
@@ -113,6 +114,7 @@ function* runStrategy(
   const heap = new EventHeap();
   let succeeded = 0;
   let gaveUp = 0;
+  let gaveUpWhileDown = 0;
   let rejectedTotal = 0;
   // The capacity window being filled, and the busiest one after recovery.
   let window = -1;
@@ -128,6 +130,7 @@ function* runStrategy(
   const retryOrGiveUp = (id: number, t: number) => {
     if (retriesMade[id]! >= p.retries) {
       gaveUp++;
+      if (t < p.outageS) gaveUpWhileDown++;
       return;
     }
     const k = ++retriesMade[id]!;
@@ -177,6 +180,7 @@ function* runStrategy(
   return {
     succeeded,
     gaveUp,
+    gaveUpWhileDown,
     rejectedTotal,
     peakWindow,
     peakWindowAtS,
@@ -237,6 +241,7 @@ export function* simulateStorm(
       down: byFate[DOWN]!,
       succeeded: t.succeeded,
       gaveUp: t.gaveUp,
+      gaveUpWhileDown: t.gaveUpWhileDown,
       attempts: log.count,
       rejectedTotal: t.rejectedTotal,
       peakWindow: t.peakWindow,

@@ -17,6 +17,8 @@ export interface StrategyRun {
   succeeded: number;
   /** Clients that failed their last retry and gave up. */
   gaveUp: number;
+  /** Of those, the ones whose last retry came before the dependency was back: they never had a chance. */
+  gaveUpWhileDown: number;
   /** Every attempt, first tries included: attempts ÷ clients is the load amplification. */
   attempts: number;
   /** Attempts turned away for want of capacity after the dependency came back. */

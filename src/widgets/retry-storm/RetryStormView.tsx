@@ -1,0 +1,198 @@
+import { useCallback, useId, useMemo, useState } from 'react';
+import type { Jitter } from '../../formulas/retries';
+import { DirectiveError } from '../chrome/DirectiveError';
+import { fmtInt } from '../chrome/format';
+import { NumberField } from '../chrome/NumberField';
+import { RunStatus } from '../chrome/RunStatus';
+import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
+import { scenarioUrl } from '../chrome/scenarioLink';
+import { parseSeed, startingPoint } from '../chrome/startingPoint';
+import { useDebounced } from '../chrome/useDebounced';
+import { useSimulationRun } from '../chrome/useSimulationRun';
+import type { WidgetViewProps } from '../views';
+import { fromDirective } from './directive';
+import { checkRetryStormForm, paramsToForm } from './form';
+import { retryStormModel } from './model';
+import { MAX_CLIENTS, MAX_RETRIES, presets } from './params';
+import type { RetryStormParams, RetryStormPresetName } from './params';
+import { perWindowOf } from './simulate';
+import { Results } from './StormResults';
+import type { RetryStormResult } from './types';
+
+const presetOptions = [
+  { value: '', label: 'Custom settings' },
+  ...Object.entries(presets).map(([value, p]) => ({ value, label: p.title })),
+];
+
+export default function RetryStormView({ attrs, widgetId }: WidgetViewProps) {
+  const titleId = useId();
+  const lesson = useMemo(() => fromDirective(attrs), [attrs]);
+  if (!lesson.ok) return <DirectiveError widget="retry storm" problems={lesson.problems} />;
+  return <Simulator titleId={titleId} widgetId={widgetId} lesson={lesson} />;
+}
+
+function Simulator({
+  titleId,
+  widgetId,
+  lesson,
+}: {
+  titleId: string;
+  widgetId: string;
+  lesson: { presetName: RetryStormPresetName; params: RetryStormParams; seed: number };
+}) {
+  const [start] = useState(() =>
+    startingPoint(lesson, widgetId, window.location.search, (p) => retryStormModel.validate(p)),
+  );
+  const [values, setValues] = useState<Record<string, string>>(() => paramsToForm(start.params));
+  const [seedText, setSeedText] = useState(String(start.seed));
+  const [presetName, setPresetName] = useState<string>(start.fromLink ? '' : lesson.presetName);
+  const [charted, setCharted] = useState<Jitter>('none');
+
+  const check = useMemo(() => checkRetryStormForm(values), [values]);
+  const seed = parseSeed(seedText);
+  const request = useDebounced(
+    check.params && seed !== null ? { params: check.params, seed } : null,
+    300,
+  );
+  const run = useSimulationRun<RetryStormParams, RetryStormResult>('retry-storm', request);
+  const result = run.result;
+  const shown = run.resultFor;
+
+  const set = useCallback((key: string, value: string) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setPresetName('');
+  }, []);
+  const load = (params: RetryStormParams, s: number) => {
+    setValues(paramsToForm(params));
+    setSeedText(String(s));
+  };
+  const choosePreset = (name: string) => {
+    const preset = presets[name as RetryStormPresetName] as
+      (typeof presets)[RetryStormPresetName] | undefined;
+    if (!preset) return;
+    load(preset.params, preset.seed);
+    setPresetName(name);
+  };
+  const resetToLesson = () => {
+    load(lesson.params, lesson.seed);
+    setPresetName(lesson.presetName);
+  };
+
+  return (
+    <section className="widget" id={widgetId} aria-labelledby={titleId}>
+      <h3 id={titleId}>Retry storm simulator</h3>
+      <p className="widget-intro">
+        A service that many clients call goes down, and every client’s request to it fails in the
+        same instant. Each client retries with capped exponential backoff, then gives up after its
+        last retry. Once the dependency is back it can only serve so many requests in each 100 ms
+        and turns the rest away, which sends those clients back to waiting. The same outage runs
+        four times, once for each way of adding randomness (jitter) to the waits, in a background
+        worker.
+      </p>
+      {start.notice && (
+        <p className="form-error" role="alert">
+          {start.notice}
+        </p>
+      )}
+      <ScenarioToolbar
+        options={presetOptions}
+        preset={presetName}
+        onPreset={choosePreset}
+        seedText={seedText}
+        onSeedText={setSeedText}
+        seedValid={seed !== null}
+        onReset={resetToLesson}
+        linkUrl={() =>
+          scenarioUrl(
+            window.location,
+            widgetId,
+            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
+            widgetId,
+          )
+        }
+      />
+      {presetName && (
+        <p className="run-status">{presets[presetName as RetryStormPresetName].description}</p>
+      )}
+
+      <details className="params-details" open>
+        <summary>Settings</summary>
+        <Settings values={values} errors={check.fieldErrors} set={set} />
+        {check.formErrors.map((e) => (
+          <p key={e} className="form-error">
+            {e}
+          </p>
+        ))}
+        {!check.params && result && (
+          <p className="run-status">
+            Fix the highlighted settings to run again; the last good run stays below.
+          </p>
+        )}
+      </details>
+
+      <RunStatus
+        running={run.running}
+        progress={run.progress}
+        error={run.error?.message ?? null}
+        done={
+          result &&
+          run.elapsedMs !== null &&
+          shown &&
+          `Simulated ${fmtInt(shown.params.clients)} clients under four jitter strategies (seed ${shown.seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
+        }
+      />
+
+      {result && shown && (
+        <Results params={shown.params} result={result} charted={charted} onCharted={setCharted} />
+      )}
+    </section>
+  );
+}
+
+const fields = [
+  ['clients', 'Clients', { min: 1, max: MAX_CLIENTS, step: 1, help: 'All fail together at 0 s' }],
+  ['outageS', 'Outage', { unit: 's', min: 0, help: 'How long the dependency stays down' }],
+  ['capacity', 'Capacity once back', { unit: 'req/s', min: 10 }],
+  [
+    'retries',
+    'Retries per client',
+    { min: 0, max: MAX_RETRIES, step: 1, help: 'After the last one fails, the client gives up' },
+  ],
+  [
+    'baseMs',
+    'Base delay',
+    { unit: 'ms', min: 1, help: 'Longest first sleep; the ceiling doubles each retry' },
+  ],
+  ['capMs', 'Cap', { unit: 'ms', min: 1, help: 'No sleep is longer' }],
+] as const;
+
+function Settings({
+  values,
+  errors,
+  set,
+}: {
+  values: Readonly<Record<string, string>>;
+  errors: Readonly<Record<string, string>>;
+  set: (key: string, value: string) => void;
+}) {
+  const capacity = Number(values.capacity);
+  const capacityHelp =
+    Number.isFinite(capacity) && capacity > 0
+      ? `It serves ${fmtInt(perWindowOf(capacity))} in each 100 ms`
+      : 'Counted in windows of 100 ms';
+  return (
+    <div className="param-grid">
+      {fields.map(([key, label, extra]) => (
+        <NumberField
+          key={key}
+          label={label}
+          value={values[key] ?? ''}
+          onChange={(v) => set(key, v)}
+          error={errors[key]}
+          {...extra}
+          help={key === 'capacity' ? capacityHelp : extra.help}
+        />
+      ))}
+    </div>
+  );
+}
