@@ -1,4 +1,5 @@
 import { alertComparisonModel } from '../widgets/alerting/model';
+import { autoscalerModel } from '../widgets/autoscaler/model';
 import {
   birthdayModel,
   bloomExperimentModel,
@@ -22,4 +23,5 @@ export const registry = {
   birthday: birthdayModel,
   'alert-comparison': alertComparisonModel,
   'retry-storm': retryStormModel,
+  autoscaler: autoscalerModel,
 } as unknown as Registry;
