@@ -6,6 +6,7 @@
 import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
 import { retryStormCalculations } from './retry-storm/calc.ts';
+import { autoscalerCalculations } from './autoscaler/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
 import { autoscalingCalculations } from '../formulas/autoscaling.calc.ts';
 import { sloCalculations } from '../formulas/slo.calc.ts';
@@ -44,4 +45,5 @@ export const calculations: Readonly<
   ...monitoringStatsCalculations,
   ...loadRiskCalculations,
   ...retryStormCalculations,
+  ...autoscalerCalculations,
 };
