@@ -265,9 +265,31 @@ export interface StormResult {
 
 /**
  * One client's sleep before retry k (1-based), given its previous sleep (the base delay before
- * the first retry), in the units of base and cap. Draws one uniform from `rng` unless jitter is
- * none. Shared with the retry storm widget's simulation.
+ * the first retry) and a uniform u in [0, 1), in the units of base and cap. Without jitter u is
+ * not used.
  */
+export function retrySleep(
+  jitter: Jitter,
+  base: number,
+  cap: number,
+  k: number,
+  previous: number,
+  u: number,
+): number {
+  const ceiling = Math.min(cap, base * 2 ** (k - 1));
+  switch (jitter) {
+    case 'none':
+      return ceiling;
+    case 'full':
+      return u * ceiling;
+    case 'equal':
+      return ceiling / 2 + (u * ceiling) / 2;
+    case 'decorrelated':
+      return Math.min(cap, base + u * (3 * previous - base));
+  }
+}
+
+/** retrySleep with a uniform drawn from `rng` (none drawn without jitter). */
 export function drawRetrySleep(
   rng: Rng,
   jitter: Jitter,
@@ -276,17 +298,7 @@ export function drawRetrySleep(
   k: number,
   previous: number,
 ): number {
-  const ceiling = Math.min(cap, base * 2 ** (k - 1));
-  switch (jitter) {
-    case 'none':
-      return ceiling;
-    case 'full':
-      return rng.next() * ceiling;
-    case 'equal':
-      return ceiling / 2 + (rng.next() * ceiling) / 2;
-    case 'decorrelated':
-      return Math.min(cap, base + rng.next() * (3 * previous - base));
-  }
+  return retrySleep(jitter, base, cap, k, previous, jitter === 'none' ? 0 : rng.next());
 }
 
 /**

@@ -161,7 +161,11 @@ const fields = [
   [
     'baseMs',
     'Base delay',
-    { unit: 'ms', min: 1, help: 'Longest first sleep; the ceiling doubles each retry' },
+    {
+      unit: 'ms',
+      min: 1,
+      help: 'Ceiling of the first sleep, doubling each retry (decorrelated: 1–3× it)',
+    },
   ],
   ['capMs', 'Cap', { unit: 'ms', min: 1, help: 'No sleep is longer' }],
 ] as const;
@@ -178,7 +182,7 @@ function Settings({
   const capacity = Number(values.capacity);
   const capacityHelp =
     Number.isFinite(capacity) && capacity > 0
-      ? `It serves ${fmtInt(perWindowOf(capacity))} in each 100 ms`
+      ? `It serves ${fmtInt(perWindowOf(capacity))} in each 100 ms (rounded down)`
       : 'Counted in windows of 100 ms';
   return (
     <div className="param-grid">

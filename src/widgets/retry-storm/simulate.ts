@@ -1,7 +1,6 @@
-import { drawRetrySleep, JITTERS } from '../../formulas/retries.ts';
+import { JITTERS, retrySleep } from '../../formulas/retries.ts';
 import type { Jitter } from '../../formulas/retries.ts';
 import { EventHeap } from '../../sim/heap.ts';
-import { createRng } from '../../sim/rng.ts';
 import { WINDOW_S } from './params.ts';
 import type { RetryStormParams } from './params.ts';
 import type { NoJitterTheory, RetryStormResult, StrategyRun, Wave } from './types.ts';
@@ -15,7 +14,7 @@ import type { NoJitterTheory, RetryStormResult, StrategyRun, Wave } from './type
  *
  * Attempts are processed in time order from an event heap (ties by client number), so capacity
  * goes first come, first served. The four strategies run on the same seed (common random
- * numbers: the comparison is not blurred by luck). Without jitter every client retries at the
+ * numbers: each client's retries draw the same uniforms under every strategy). Without jitter every client retries at the
  * same instants, and `noJitterWaves` works the run out wave by wave; the simulation's `none` run
  * must agree with it exactly.
  */
@@ -26,8 +25,15 @@ export const perWindowOf = (capacity: number) => Math.max(1, Math.floor(capacity
 /** The capacity window holding time t; the nudge puts 6.3 s in window 63 despite 6.3 / 0.1 = 62.999…. */
 export const windowOf = (t: number) => Math.floor(t / WINDOW_S + 1e-9);
 
+/**
+ * Whether the dependency is still down at time t. Landing times are running sums of sleeps, so
+ * 0.3 + 0.6 s is 0.8999…: a retry within a nanosecond of the end of the outage counts as after it.
+ */
+export const isDown = (t: number, outageS: number) => t < outageS - 1e-9;
+
 /** Chart bucket widths to choose from, seconds. */
-const NICE_BUCKETS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
+// Never narrower than a capacity window, so the capacity per bucket is a whole number.
+const NICE_BUCKETS = [0.1, 0.2, 0.5, 1, 2, 5, 10, 20, 50, 100];
 const MAX_BUCKETS = 240;
 
 /** The chart bucket holding time t, nudged like windowOf so 100 ms buckets are the capacity windows. */
@@ -56,7 +62,7 @@ export function noJitterWaves(p: RetryStormParams): NoJitterTheory {
   for (let k = 1; k <= p.retries && waiting > 0; k++) {
     at += Math.min(cap, base * 2 ** (k - 1));
     let served = 0;
-    if (at >= p.outageS) {
+    if (!isDown(at, p.outageS)) {
       const w = windowOf(at);
       if (w !== window) {
         window = w;
@@ -71,6 +77,23 @@ export function noJitterWaves(p: RetryStormParams): NoJitterTheory {
     if (served > 0) lastServedS = at;
   }
   return { waves, succeeded: p.clients - waiting, gaveUp: waiting, attempts, lastServedS };
+}
+
+/** The MurmurHash3 finaliser: a bijection on 32-bit words that mixes every bit into every other. */
+function fmix32(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/**
+ * The uniform client `id` draws for its retry k, in [0, 1): a hash of (seed, id, k) rather than
+ * a stream, so each client's k-th retry draws the same number under every strategy (common
+ * random numbers) whatever order the events come in.
+ */
+export function clientUniform(seed: number, id: number, k: number): number {
+  const h = fmix32((seed + Math.imul(id + 1, 0x9e3779b9)) >>> 0);
+  return fmix32((h ^ Math.imul(k, 0x27d4eb2f)) >>> 0) / 4294967296;
 }
 
 const DOWN = 0;
@@ -103,7 +126,6 @@ function* runStrategy(
   seed: number,
   log: Attempts,
 ): Generator<number, RunTotals, void> {
-  const rng = createRng(seed);
   const base = p.baseMs / 1000;
   const cap = p.capMs / 1000;
   const perWindow = perWindowOf(p.capacity);
@@ -127,29 +149,30 @@ function* runStrategy(
     log.times[log.count] = t;
     log.fates[log.count++] = fate;
   };
-  const retryOrGiveUp = (id: number, t: number) => {
+  /** After a failure at t: the next retry, or giving up (`down`: the dependency was still down). */
+  const retryOrGiveUp = (id: number, t: number, down: boolean) => {
     if (retriesMade[id]! >= p.retries) {
       gaveUp++;
-      if (t < p.outageS) gaveUpWhileDown++;
+      if (down) gaveUpWhileDown++;
       return;
     }
     const k = ++retriesMade[id]!;
-    const sleep = drawRetrySleep(rng, jitter, base, cap, k, previous[id]!);
+    const sleep = retrySleep(jitter, base, cap, k, previous[id]!, clientUniform(seed, id, k));
     previous[id] = sleep;
     heap.push(t + sleep, id);
   };
 
   for (let id = 0; id < n; id++) {
     record(0, DOWN);
-    retryOrGiveUp(id, 0);
+    retryOrGiveUp(id, 0, true);
   }
   let sinceYield = 0;
   while (heap.size > 0) {
     const t = heap.peekKey();
     const id = heap.pop();
-    if (t < p.outageS) {
+    if (isDown(t, p.outageS)) {
       record(t, DOWN);
-      retryOrGiveUp(id, t);
+      retryOrGiveUp(id, t, true);
     } else {
       const w = windowOf(t);
       if (w !== window) {
@@ -169,7 +192,7 @@ function* runStrategy(
       } else {
         rejectedTotal++;
         record(t, REJECTED);
-        retryOrGiveUp(id, t);
+        retryOrGiveUp(id, t, false);
       }
     }
     if (++sinceYield === SLICE) {
