@@ -109,6 +109,15 @@ prerequisites: []
     expect(out.problems).toEqual([]);
   });
 
+  it('refuses two widgets with the same name on a page', async () => {
+    const out = await compileLesson(
+      `${front()}\n::widget{type="queue"}\n\n::widget{type="queue"}\n\n::widget{type="queue" id="second"}\n`,
+    );
+    expect(out.problems.map((p) => p.message)).toEqual([
+      'Two widgets on this page are both named "queue": give each a different id="…"',
+    ]);
+  });
+
   it('reports unknown directives, widgets and stray fences with their lines', async () => {
     const out = await compileLesson(
       `${front()}\n:::sidebar\nx\n:::\n\n::widget{type="warp-drive"}\n\n::widget\n\n::::tip\ninner\n::::\n:::\n`,

@@ -117,7 +117,15 @@ export function remarkWorkbook(findings: RemarkFindings) {
           return;
         case 'leafDirective':
         case 'containerDirective':
-          if (node.name === 'widget' && typeof node.attributes?.id === 'string') widgetIds.add(node.attributes.id);
+          if (node.name === 'widget') {
+            // The page names each widget by its id, or by its type without one: two alike clash.
+            const id = node.attributes?.id ?? node.attributes?.type;
+            if (typeof id === 'string' && id !== '') {
+              if (widgetIds.has(id))
+                problem(node, `Two widgets on this page are both named "${id}": give each a different id="…"`);
+              widgetIds.add(id);
+            }
+          }
           transformDirective(node, ancestors, problem);
           return;
         default:
