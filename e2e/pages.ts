@@ -210,6 +210,85 @@ export class RetryStormWidget {
   }
 }
 
+export class AutoscalerWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Autoscaler simulator' });
+  }
+
+  async open(path = '/learn/control-distribution/autoscaling') {
+    await this.page.goto(path);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  /** The three strategies side by side. */
+  comparison(): Locator {
+    return this.root.getByRole('table', { name: 'The same traffic under each autoscaler' });
+  }
+
+  /** A comparison row's cells, one per strategy: Reactive, Stabilised, Predictive. */
+  async row(outcome: RegExp): Promise<string[]> {
+    return this.comparison()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: outcome }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  /** Requests not served per strategy, as numbers. */
+  async unserved(): Promise<number[]> {
+    const cells = await this.row(/^Requests not served/);
+    return cells.map((c) =>
+      c === 'none' ? 0 : Number(/^[\d,]+/.exec(c)?.[0].replace(/,/g, '') ?? Number.NaN),
+    );
+  }
+
+  /** The paragraphs that work the ramp out beside the simulation. */
+  theory(): Locator {
+    return this.root.locator('.autoscaler-theory');
+  }
+
+  /** A radio of the charted strategy; the stabilised one's name carries its window. */
+  strategy(name: 'Reactive' | 'Stabilised' | 'Predictive'): Locator {
+    return this.root
+      .getByRole('group', { name: 'Strategy in the charts' })
+      .getByRole('radio', { name: name === 'Stabilised' ? /^Stabilised/ : name, exact: true });
+  }
+
+  /** The replicas chart of the strategy picked, named by what it shows. */
+  chart(): Locator {
+    return this.root.getByRole('img', { name: /replicas the demand needs/ });
+  }
+
+  /** The utilisation chart of the strategy picked. */
+  utilisationChart(): Locator {
+    return this.root.getByRole('img', { name: /true utilisation \(demand ÷ ready capacity\)/ });
+  }
+
+  /** The sentence that sums up the charted strategy (announced politely). */
+  summary(): Locator {
+    return this.root.getByText(
+      /^(Reactive|Stabilised \([^)]*\)|Predictive): (every request served|[\d,]+ \()/,
+    );
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated [\\d,]+ minutes of traffic under three autoscalers \\(seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+}
+
 /** How many lessons a module has, read from content/ (so adding a lesson does not break tests). */
 export function lessonCount(moduleId: string): number {
   return readdirSync(path.join(import.meta.dirname, '..', 'content', moduleId)).filter((f) =>

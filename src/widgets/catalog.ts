@@ -4,6 +4,8 @@
  * content lint can import it. Each widget adds its entry here when it lands.
  */
 import { fromAlertDirective } from './alerting/directive.ts';
+import { fromDirective as autoscalerDirective } from './autoscaler/directive.ts';
+import { presets as autoscalerPresets } from './autoscaler/params.ts';
 import { presets as alertPresets } from './alerting/params.ts';
 import { fromDirective as bloomDirective } from './bloom/directive.ts';
 import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
@@ -79,6 +81,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: retryStormPresets,
     checkAttributes(attributes) {
       const result = retryStormDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  autoscaler: {
+    title: widgetTitles.autoscaler,
+    presets: autoscalerPresets,
+    checkAttributes(attributes) {
+      const result = autoscalerDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

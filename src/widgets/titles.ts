@@ -7,4 +7,5 @@ export const widgetTitles = {
   sketches: 'Count-min and HyperLogLog lab',
   'alert-fatigue': 'Alert fatigue simulator',
   'retry-storm': 'Retry storm simulator',
+  autoscaler: 'Autoscaler simulator',
 } as const satisfies Record<string, string>;

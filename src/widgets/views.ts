@@ -19,4 +19,5 @@ export const widgetViews: Readonly<
   sketches: lazy(() => import('./bloom/SketchesView')),
   'alert-fatigue': lazy(() => import('./alerting/AlertFatigueView')),
   'retry-storm': lazy(() => import('./retry-storm/RetryStormView')),
+  autoscaler: lazy(() => import('./autoscaler/AutoscalerView')),
 };

@@ -20,6 +20,7 @@ import { PolicyEditor } from './PolicyEditor';
 import { fmtMinutes, outcomeRows, summary } from './report';
 import type { ComparisonParams, ComparisonResult } from './simulate';
 import { Timeline } from './Timeline';
+import { TableScroll } from '../chrome/TableScroll';
 
 const FatigueChart = lazy(() => import('./FatigueChart'));
 
@@ -218,7 +219,7 @@ function Results({ result }: { result: ComparisonResult }) {
     <>
       <h4>Outcomes</h4>
       <p>{summary(names, a.outcomes, b.outcomes)}</p>
-      <div className="table-wrap">
+      <TableScroll label="Outcomes of policy A and policy B">
         <table className="stat-table alert-outcomes">
           <caption className="visually-hidden">
             Outcomes of policy A and policy B on the same period
@@ -249,7 +250,7 @@ function Results({ result }: { result: ComparisonResult }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
 
       <h4>The period at a glance</h4>
       <p>
@@ -299,7 +300,7 @@ function IncidentTable({ result }: { result: ComparisonResult }) {
     return `paged after ${fmtMinutes(o.detectedAt - inc.start)}, ${ack}`;
   };
   return (
-    <div className="table-wrap">
+    <TableScroll label="Incidents and how each policy caught them">
       <table className="stat-table">
         <caption className="visually-hidden">Incidents and how each policy caught them</caption>
         <thead>
@@ -334,6 +335,6 @@ function IncidentTable({ result }: { result: ComparisonResult }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -14,37 +14,46 @@ import { z } from 'zod';
 
 const fmt = (x: number) => x.toLocaleString('en');
 
-const amount = (what: string, min: number, max: number, unit = '') =>
+/** A unit after a number: [singular, plural], so the message reads "1 replica", "2 replicas". */
+type Unit = readonly [string, string];
+const none: Unit = ['', ''];
+const withUnit = (x: number, unit: Unit) => `${fmt(x)}${x === 1 ? unit[0] : unit[1]}`;
+
+const amount = (what: string, min: number, max: number, unit: Unit = none) =>
   z
     .number({ error: `${what} must be a number` })
-    .min(min, `${what} must be at least ${fmt(min)}${unit}`)
-    .max(max, `${what} must be at most ${fmt(max)}${unit}`);
+    .min(min, `${what} must be at least ${withUnit(min, unit)}`)
+    .max(max, `${what} must be at most ${withUnit(max, unit)}`);
 
-const whole = (what: string, min: number, max: number, unit = '') =>
+const whole = (what: string, min: number, max: number, unit: Unit = none) =>
   z
-    .int(`${what} must be a whole number${unit ? ` of${unit}` : ''}`)
-    .min(min, `${what} must be at least ${fmt(min)}${unit}`)
-    .max(max, `${what} must be at most ${fmt(max)}${unit}`);
+    .int(`${what} must be a whole number${unit[1] ? ` of${unit[1]}` : ''}`)
+    .min(min, `${what} must be at least ${withUnit(min, unit)}`)
+    .max(max, `${what} must be at most ${withUnit(max, unit)}`);
+
+const rps: Unit = [' request a second', ' requests a second'];
+const minutes: Unit = [' minute', ' minutes'];
+const replicas: Unit = [' replica', ' replicas'];
 
 export const MAX_MINUTES = 1440;
 export const MAX_REPLICAS = 1000;
 
 export const autoscalerSchema = z
   .object({
-    baseRps: amount('The base traffic', 1, 1_000_000, ' requests a second'),
-    peakRps: amount('The peak traffic', 1, 1_000_000, ' requests a second'),
-    rampStartMin: whole('The ramp start', 0, MAX_MINUTES, ' minutes'),
-    rampMinutes: whole('The ramp', 1, MAX_MINUTES, ' minutes'),
-    holdMinutes: whole('The hold at the peak', 0, MAX_MINUTES, ' minutes'),
+    baseRps: amount('The base traffic', 1, 1_000_000, rps),
+    peakRps: amount('The peak traffic', 1, 1_000_000, rps),
+    rampStartMin: whole('The ramp start', 0, MAX_MINUTES, minutes),
+    rampMinutes: whole('The ramp', 1, MAX_MINUTES, minutes),
+    holdMinutes: whole('The hold at the peak', 0, MAX_MINUTES, minutes),
     noiseCv: amount('The noise', 0, 0.5),
-    durationMin: whole('The run', 10, MAX_MINUTES, ' minutes'),
-    capacityRps: amount('A replica’s capacity', 1, 1_000_000, ' requests a second'),
+    durationMin: whole('The run', 10, MAX_MINUTES, minutes),
+    capacityRps: amount('A replica’s capacity', 1, 1_000_000, rps),
     target: amount('The target utilisation', 0.1, 0.95),
     tolerance: amount('The tolerance', 0, 0.5),
-    minReplicas: whole('The minimum', 1, MAX_REPLICAS, ' replicas'),
-    maxReplicas: whole('The maximum', 1, MAX_REPLICAS, ' replicas'),
-    delayMin: whole('The start-up delay', 0, 60, ' minutes'),
-    downWindowMin: whole('The scale-down window', 0, 120, ' minutes'),
+    minReplicas: whole('The minimum', 1, MAX_REPLICAS, replicas),
+    maxReplicas: whole('The maximum', 1, MAX_REPLICAS, replicas),
+    delayMin: whole('The start-up delay', 0, 60, minutes),
+    downWindowMin: whole('The scale-down window', 0, 120, minutes),
   })
   .refine((p) => p.maxReplicas >= p.minReplicas, {
     path: ['maxReplicas'],
@@ -88,7 +97,7 @@ export const presets = {
   'flash-sale': {
     title: 'Flash sale: 5× traffic in 10 minutes, 5-minute start-up',
     description:
-      'Traffic grows about 17 % a minute for ten minutes. New replicas take five minutes to start, so each one the autoscaler orders arrives to twice the load it was ordered for.',
+      'Traffic grows 17.5 % a minute for ten minutes. New replicas take five minutes to start, so each one the autoscaler orders arrives to twice the load it was ordered for.',
     params: world({}),
     seed: 1,
   },

@@ -109,8 +109,10 @@ export function runStrategy(
     });
     if (!rule.ok) throw new Error(rule.reason);
     let recommendation = rule.value.desired;
-    if (strategy === 'predictive' && m > 0) {
-      const k = Math.min(FORECAST_MINUTES, m);
+    // Only with five minutes of history: one noisy minute raised to the lag's power would
+    // order wildly.
+    if (strategy === 'predictive' && m >= FORECAST_MINUTES) {
+      const k = FORECAST_MINUTES;
       const before = load[m - k]!;
       // Growth per minute over the last k minutes, kept to a sane range against noise and zeros.
       const growth = before > 0 ? Math.min(2, Math.max(0.5, (demand / before) ** (1 / k))) : 1;

@@ -10,6 +10,7 @@ import { costPoints, planRows } from './report';
 import type { PlanResult } from './studies';
 import { smallestServers } from './theory';
 import type { ServerTarget } from './theory';
+import { TableScroll } from '../chrome/TableScroll';
 
 const CostChart = lazy(() => import('./QueueCharts').then((m) => ({ default: m.CostChart })));
 
@@ -174,7 +175,7 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
           <Suspense fallback={<div className="chart-placeholder">Loading chart…</div>}>
             <CostChart points={costPoints(rows)} answer={result?.smallest ?? theoryAnswer} />
           </Suspense>
-          <div className="table-wrap">
+          <TableScroll label="Pool sizes around the answer">
             <table className="stat-table planner-table">
               <caption className="visually-hidden">Pool sizes around the answer</caption>
               <thead>
@@ -204,7 +205,7 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </>

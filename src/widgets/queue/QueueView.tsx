@@ -21,6 +21,7 @@ import type { ComparisonRow } from './report';
 import type { QueueSimResult } from './simulate';
 import { theoryFor } from './theory';
 import type { Theory } from './theory';
+import { TableScroll } from '../chrome/TableScroll';
 
 const QueueOverTime = lazy(() =>
   import('./QueueCharts').then((m) => ({ default: m.QueueOverTime })),
@@ -247,7 +248,7 @@ function Results({ params, sim }: { params: QueueParams; sim: QueueSimResult }) 
 
 function ComparisonTable({ rows, model }: { rows: readonly ComparisonRow[]; model: string }) {
   return (
-    <div className="table-wrap">
+    <TableScroll label="Theory beside simulation">
       <table className="stat-table theory-table">
         <caption className="visually-hidden">Theory ({model}) beside simulation</caption>
         <thead>
@@ -269,6 +270,6 @@ function ComparisonTable({ rows, model }: { rows: readonly ComparisonRow[]; mode
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -15,6 +15,7 @@ import {
   waveOutcome,
 } from './report';
 import type { RetryStormResult, StrategyRun } from './types';
+import { TableScroll } from '../chrome/TableScroll';
 
 const RetryStormChart = lazy(() =>
   import('./RetryStormChart').then((m) => ({ default: m.RetryStormChart })),
@@ -107,7 +108,7 @@ const Comparison = memo(function Comparison({
 }) {
   const rows = comparisonRows(result, clients);
   return (
-    <div className="table-wrap">
+    <TableScroll label="The same outage under each jitter strategy">
       <table className="stat-table storm-table">
         <caption className="visually-hidden">The same outage under each jitter strategy</caption>
         <thead>
@@ -131,7 +132,7 @@ const Comparison = memo(function Comparison({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 });
 
@@ -156,7 +157,7 @@ function Waves({
       {theory.waves.length === 0 ? (
         <p>With no retries, every client gives up as soon as its first request fails.</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label="The waves of retries without jitter">
           <table className="stat-table">
             <caption className="visually-hidden">The waves of retries without jitter</caption>
             <thead>
@@ -180,7 +181,7 @@ function Waves({
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {verdict && (
         <p className={verdict.agrees ? 'verdict-agrees' : 'verdict-differs'}>{verdict.text}</p>
