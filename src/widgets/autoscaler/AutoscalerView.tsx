@@ -1,14 +1,10 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
 import { fmtInt } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
 import type { NumberFieldProps } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
-import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
-import { scenarioUrl } from '../chrome/scenarioLink';
-import { parseSeed, startingPoint } from '../chrome/startingPoint';
-import { useDebounced } from '../chrome/useDebounced';
-import { useSimulationRun } from '../chrome/useSimulationRun';
+import { ScenarioHeader, useScenario } from '../chrome/useScenario';
 import type { WidgetViewProps } from '../views';
 import { Results } from './AutoscalerResults';
 import { fromDirective } from './directive';
@@ -19,11 +15,6 @@ import { MAX_MINUTES, MAX_REPLICAS, presets } from './params';
 import type { AutoscalerParams, AutoscalerPresetName } from './params';
 import { rampHelp } from './report';
 import type { AutoscalerResult, Strategy } from './types';
-
-const presetOptions = [
-  { value: '', label: 'Custom settings' },
-  ...Object.entries(presets).map(([value, p]) => ({ value, label: p.title })),
-];
 
 export default function AutoscalerView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
@@ -41,43 +32,19 @@ function Simulator({
   widgetId: string;
   lesson: { presetName: AutoscalerPresetName; params: AutoscalerParams; seed: number };
 }) {
-  const [start] = useState(() =>
-    startingPoint(lesson, widgetId, window.location.search, (p) => autoscalerModel.validate(p)),
-  );
-  const [values, setValues] = useState<Record<string, string>>(() => paramsToForm(start.params));
-  const [seedText, setSeedText] = useState(String(start.seed));
-  const [presetName, setPresetName] = useState<string>(start.fromLink ? '' : lesson.presetName);
+  const scenario = useScenario<AutoscalerParams, AutoscalerResult>({
+    lesson,
+    widgetId,
+    model: 'autoscaler',
+    validate: (p) => autoscalerModel.validate(p),
+    presets,
+    toForm: paramsToForm,
+    checkForm: checkAutoscalerForm,
+  });
+  const { values, set, check, run } = scenario;
   const [charted, setCharted] = useState<Strategy>('reactive');
-
-  const check = useMemo(() => checkAutoscalerForm(values), [values]);
-  const seed = parseSeed(seedText);
-  const request = useDebounced(
-    check.params && seed !== null ? { params: check.params, seed } : null,
-    300,
-  );
-  const run = useSimulationRun<AutoscalerParams, AutoscalerResult>('autoscaler', request);
   const result = run.result;
   const shown = run.resultFor;
-
-  const set = useCallback((key: string, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setPresetName('');
-  }, []);
-  const load = (params: AutoscalerParams, s: number) => {
-    setValues(paramsToForm(params));
-    setSeedText(String(s));
-  };
-  const choosePreset = (name: string) => {
-    const preset = presets[name as AutoscalerPresetName] as
-      (typeof presets)[AutoscalerPresetName] | undefined;
-    if (!preset) return;
-    load(preset.params, preset.seed);
-    setPresetName(name);
-  };
-  const resetToLesson = () => {
-    load(lesson.params, lesson.seed);
-    setPresetName(lesson.presetName);
-  };
 
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
@@ -90,31 +57,7 @@ function Simulator({
         turn away what they cannot serve. The same traffic runs under three autoscalers, reactive,
         stabilised and predictive, in a background worker.
       </p>
-      {start.notice && (
-        <p className="form-error" role="alert">
-          {start.notice}
-        </p>
-      )}
-      <ScenarioToolbar
-        options={presetOptions}
-        preset={presetName}
-        onPreset={choosePreset}
-        seedText={seedText}
-        onSeedText={setSeedText}
-        seedValid={seed !== null}
-        onReset={resetToLesson}
-        linkUrl={() =>
-          scenarioUrl(
-            window.location,
-            widgetId,
-            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
-            widgetId,
-          )
-        }
-      />
-      {presetName && (
-        <p className="run-status">{presets[presetName as AutoscalerPresetName].description}</p>
-      )}
+      <ScenarioHeader scenario={scenario} presets={presets} />
 
       <details className="params-details" open>
         <summary>Settings</summary>

@@ -1,4 +1,4 @@
-import { startDirective } from '../chrome/directiveAttrs.ts';
+import { numericOverrides, startDirective } from '../chrome/directiveAttrs.ts';
 import { autoscalerSchema, presets } from './params.ts';
 import type { AutoscalerParams, AutoscalerPresetName } from './params.ts';
 
@@ -35,14 +35,7 @@ export function fromDirective(attrs: Readonly<Record<string, string>>): Autoscal
   if (!start.ok) return start;
   const { presetName, preset, seed, problems } = start;
   const params: Record<string, unknown> = { ...preset.params };
-  for (const key of numeric) {
-    const raw = attrs[key];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value))
-      problems.push(`${key} must be a number, not "${raw}"`);
-    else params[key] = value;
-  }
+  numericOverrides(attrs, numeric, params, problems);
   const parsed = autoscalerSchema.safeParse(params);
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push(issue.message);
   if (problems.length > 0 || !parsed.success) return { ok: false, problems };

@@ -32,3 +32,23 @@ export function startDirective<Name extends string, Preset extends { seed: numbe
   }
   return { ok: true, presetName, preset, seed, problems };
 }
+
+/**
+ * Copies the numeric attributes a lesson set over the preset's values, noting any that is not a
+ * number; the widget's schema then checks the result as a whole.
+ */
+export function numericOverrides(
+  attrs: Readonly<Record<string, string>>,
+  names: readonly string[],
+  params: Record<string, unknown>,
+  problems: string[],
+): void {
+  for (const key of names) {
+    const raw = attrs[key];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(value))
+      problems.push(`${key} must be a number, not "${raw}"`);
+    else params[key] = value;
+  }
+}

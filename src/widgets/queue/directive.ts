@@ -1,4 +1,4 @@
-import { startDirective } from '../chrome/directiveAttrs.ts';
+import { numericOverrides, startDirective } from '../chrome/directiveAttrs.ts';
 import { presets, queueParamsSchema } from './params.ts';
 import type { QueueParams, QueuePresetName } from './params.ts';
 
@@ -19,14 +19,7 @@ export function fromDirective(attrs: Readonly<Record<string, string>>): QueueDir
   if (!start.ok) return start;
   const { presetName, preset, seed, problems } = start;
   const params: Record<string, unknown> = { ...preset.params };
-  for (const key of numeric) {
-    const raw = attrs[key];
-    if (raw === undefined) continue;
-    const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value))
-      problems.push(`${key} must be a number, not "${raw}"`);
-    else params[key] = value;
-  }
+  numericOverrides(attrs, numeric, params, problems);
   if (attrs.service !== undefined) params.service = attrs.service;
   if (attrs.room !== undefined) {
     const room = attrs.room === 'none' ? null : Number(attrs.room);

@@ -1,14 +1,10 @@
-import { useCallback, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { Jitter } from '../../formulas/retries';
 import { DirectiveError } from '../chrome/DirectiveError';
 import { fmtInt } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
-import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
-import { scenarioUrl } from '../chrome/scenarioLink';
-import { parseSeed, startingPoint } from '../chrome/startingPoint';
-import { useDebounced } from '../chrome/useDebounced';
-import { useSimulationRun } from '../chrome/useSimulationRun';
+import { ScenarioHeader, useScenario } from '../chrome/useScenario';
 import type { WidgetViewProps } from '../views';
 import { fromDirective } from './directive';
 import { checkRetryStormForm, paramsToForm } from './form';
@@ -18,11 +14,6 @@ import type { RetryStormParams, RetryStormPresetName } from './params';
 import { perWindowOf } from './simulate';
 import { Results } from './StormResults';
 import type { RetryStormResult } from './types';
-
-const presetOptions = [
-  { value: '', label: 'Custom settings' },
-  ...Object.entries(presets).map(([value, p]) => ({ value, label: p.title })),
-];
 
 export default function RetryStormView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
@@ -40,43 +31,19 @@ function Simulator({
   widgetId: string;
   lesson: { presetName: RetryStormPresetName; params: RetryStormParams; seed: number };
 }) {
-  const [start] = useState(() =>
-    startingPoint(lesson, widgetId, window.location.search, (p) => retryStormModel.validate(p)),
-  );
-  const [values, setValues] = useState<Record<string, string>>(() => paramsToForm(start.params));
-  const [seedText, setSeedText] = useState(String(start.seed));
-  const [presetName, setPresetName] = useState<string>(start.fromLink ? '' : lesson.presetName);
+  const scenario = useScenario<RetryStormParams, RetryStormResult>({
+    lesson,
+    widgetId,
+    model: 'retry-storm',
+    validate: (p) => retryStormModel.validate(p),
+    presets,
+    toForm: paramsToForm,
+    checkForm: checkRetryStormForm,
+  });
+  const { values, set, check, run } = scenario;
   const [charted, setCharted] = useState<Jitter>('none');
-
-  const check = useMemo(() => checkRetryStormForm(values), [values]);
-  const seed = parseSeed(seedText);
-  const request = useDebounced(
-    check.params && seed !== null ? { params: check.params, seed } : null,
-    300,
-  );
-  const run = useSimulationRun<RetryStormParams, RetryStormResult>('retry-storm', request);
   const result = run.result;
   const shown = run.resultFor;
-
-  const set = useCallback((key: string, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setPresetName('');
-  }, []);
-  const load = (params: RetryStormParams, s: number) => {
-    setValues(paramsToForm(params));
-    setSeedText(String(s));
-  };
-  const choosePreset = (name: string) => {
-    const preset = presets[name as RetryStormPresetName] as
-      (typeof presets)[RetryStormPresetName] | undefined;
-    if (!preset) return;
-    load(preset.params, preset.seed);
-    setPresetName(name);
-  };
-  const resetToLesson = () => {
-    load(lesson.params, lesson.seed);
-    setPresetName(lesson.presetName);
-  };
 
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
@@ -89,31 +56,7 @@ function Simulator({
         four times, once for each way of adding randomness (jitter) to the waits, in a background
         worker.
       </p>
-      {start.notice && (
-        <p className="form-error" role="alert">
-          {start.notice}
-        </p>
-      )}
-      <ScenarioToolbar
-        options={presetOptions}
-        preset={presetName}
-        onPreset={choosePreset}
-        seedText={seedText}
-        onSeedText={setSeedText}
-        seedValid={seed !== null}
-        onReset={resetToLesson}
-        linkUrl={() =>
-          scenarioUrl(
-            window.location,
-            widgetId,
-            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
-            widgetId,
-          )
-        }
-      />
-      {presetName && (
-        <p className="run-status">{presets[presetName as RetryStormPresetName].description}</p>
-      )}
+      <ScenarioHeader scenario={scenario} presets={presets} />
 
       <details className="params-details" open>
         <summary>Settings</summary>
