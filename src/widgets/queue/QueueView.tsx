@@ -1,12 +1,9 @@
-import { lazy, Suspense, useCallback, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
-import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { RunStatus } from '../chrome/RunStatus';
-import { scenarioUrl } from '../chrome/scenarioLink';
-import { parseSeed, startingPoint } from '../chrome/startingPoint';
-import { useDebounced } from '../chrome/useDebounced';
-import { useSimulationRun } from '../chrome/useSimulationRun';
+import { TableScroll } from '../chrome/TableScroll';
+import { ScenarioHeader, useScenario } from '../chrome/useScenario';
 import type { WidgetViewProps } from '../views';
 import { fromDirective } from './directive';
 import { checkQueueForm, paramsToForm } from './form';
@@ -21,7 +18,6 @@ import type { ComparisonRow } from './report';
 import type { QueueSimResult } from './simulate';
 import { theoryFor } from './theory';
 import type { Theory } from './theory';
-import { TableScroll } from '../chrome/TableScroll';
 
 const QueueOverTime = lazy(() =>
   import('./QueueCharts').then((m) => ({ default: m.QueueOverTime })),
@@ -29,11 +25,6 @@ const QueueOverTime = lazy(() =>
 const WaitHistogram = lazy(() =>
   import('./QueueCharts').then((m) => ({ default: m.WaitHistogram })),
 );
-
-const presetOptions = [
-  { value: '', label: 'Custom settings' },
-  ...Object.entries(presets).map(([value, p]) => ({ value, label: p.title })),
-];
 
 export default function QueueView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
@@ -53,43 +44,19 @@ function Calculator({
   widgetId: string;
   lesson: { presetName: QueuePresetName; params: QueueParams; seed: number };
 }) {
-  const [start] = useState(() =>
-    startingPoint(lesson, widgetId, window.location.search, (p) => queueModel.validate(p)),
-  );
-  const [values, setValues] = useState<Record<string, string>>(() => paramsToForm(start.params));
-  const [seedText, setSeedText] = useState(String(start.seed));
-  const [presetName, setPresetName] = useState<string>(start.fromLink ? '' : lesson.presetName);
-
-  const check = useMemo(() => checkQueueForm(values), [values]);
-  const seed = parseSeed(seedText);
-  const request = useDebounced(
-    check.params && seed !== null ? { params: check.params, seed } : null,
-    300,
-  );
-  const run = useSimulationRun<QueueParams, QueueSimResult>('queue', request);
+  const scenario = useScenario<QueueParams, QueueSimResult>({
+    lesson,
+    widgetId,
+    model: 'queue',
+    validate: (p) => queueModel.validate(p),
+    presets,
+    toForm: paramsToForm,
+    checkForm: checkQueueForm,
+  });
+  const { values, set, check, seed, run } = scenario;
   const result = run.result;
   const shown = run.resultFor;
   const liveTheory = useMemo(() => (check.params ? theoryFor(check.params) : null), [check.params]);
-
-  const set = useCallback((key: string, value: string) => {
-    setValues((v) => ({ ...v, [key]: value }));
-    setPresetName('');
-  }, []);
-  const load = (params: QueueParams, s: number) => {
-    setValues(paramsToForm(params));
-    setSeedText(String(s));
-  };
-  const choosePreset = (name: string) => {
-    const preset = presets[name as QueuePresetName] as
-      (typeof presets)[QueuePresetName] | undefined;
-    if (!preset) return;
-    load(preset.params, preset.seed);
-    setPresetName(name);
-  };
-  const resetToLesson = () => {
-    load(lesson.params, lesson.seed);
-    setPresetName(lesson.presetName);
-  };
 
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
@@ -99,31 +66,7 @@ function Calculator({
         servers. The closed-form theory for your settings sits beside a discrete-event simulation of
         them, run in a background worker, with the simulation’s 95 % confidence intervals.
       </p>
-      {start.notice && (
-        <p className="form-error" role="alert">
-          {start.notice}
-        </p>
-      )}
-      <ScenarioToolbar
-        options={presetOptions}
-        preset={presetName}
-        onPreset={choosePreset}
-        seedText={seedText}
-        onSeedText={setSeedText}
-        seedValid={seed !== null}
-        onReset={resetToLesson}
-        linkUrl={() =>
-          scenarioUrl(
-            window.location,
-            widgetId,
-            { params: shown?.params ?? lesson.params, seed: shown?.seed ?? lesson.seed },
-            widgetId,
-          )
-        }
-      />
-      {presetName && (
-        <p className="run-status">{presets[presetName as QueuePresetName].description}</p>
-      )}
+      <ScenarioHeader scenario={scenario} presets={presets} />
 
       <details className="params-details" open>
         <summary>Settings</summary>
