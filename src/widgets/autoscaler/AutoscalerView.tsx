@@ -4,7 +4,7 @@ import { fmtInt } from '../chrome/format';
 import { NumberField } from '../chrome/NumberField';
 import type { NumberFieldProps } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
-import { ScenarioHeader, useScenario } from '../chrome/useScenario';
+import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
 import type { WidgetViewProps } from '../views';
 import { Results } from './AutoscalerResults';
 import { fromDirective } from './directive';
@@ -59,20 +59,9 @@ function Simulator({
       </p>
       <ScenarioHeader scenario={scenario} presets={presets} />
 
-      <details className="params-details" open>
-        <summary>Settings</summary>
+      <SettingsDetails check={check} hasResult={result !== null}>
         <Settings values={values} errors={check.fieldErrors} set={set} />
-        {check.formErrors.map((e) => (
-          <p key={e} className="form-error">
-            {e}
-          </p>
-        ))}
-        {!check.params && result && (
-          <p className="run-status">
-            Fix the highlighted settings to run again; the last good run stays below.
-          </p>
-        )}
-      </details>
+      </SettingsDetails>
 
       <RunStatus
         running={run.running}

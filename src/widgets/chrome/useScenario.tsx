@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import type { Validation } from '../../sim/model';
 import type { FormCheck, FormValues } from './paramForm';
 import { ScenarioToolbar } from './ScenarioToolbar';
@@ -130,5 +131,36 @@ export function ScenarioHeader({
       />
       {description && <p className="run-status">{description}</p>}
     </>
+  );
+}
+
+/**
+ * The settings form in its open disclosure, with the problems that belong to no one field and,
+ * while the settings are invalid, a word that the last good run is still the one shown.
+ */
+export function SettingsDetails({
+  check,
+  hasResult,
+  children,
+}: {
+  check: { params: unknown; formErrors: readonly string[] };
+  hasResult: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <details className="params-details" open>
+      <summary>Settings</summary>
+      {children}
+      {check.formErrors.map((e) => (
+        <p key={e} className="form-error">
+          {e}
+        </p>
+      ))}
+      {!check.params && hasResult && (
+        <p className="run-status">
+          Fix the highlighted settings to run again; the last good run stays below.
+        </p>
+      )}
+    </details>
   );
 }

@@ -6,6 +6,7 @@ import { Transport } from '../chrome/Transport';
 import { useDebounced } from '../chrome/useDebounced';
 import { usePlayback } from '../chrome/usePlayback';
 import { RunStatus } from '../chrome/RunStatus';
+import { SettingsDetails } from '../chrome/useScenario';
 import { useSimulationRun } from '../chrome/useSimulationRun';
 import type { WidgetViewProps } from '../views';
 import { Comparison } from './Comparison';
@@ -125,20 +126,9 @@ function Simulator({
       />
       {presetName && <p className="run-status">{presets[presetName as PresetName].description}</p>}
 
-      <details className="params-details" open>
-        <summary>Settings</summary>
+      <SettingsDetails check={check} hasResult={result !== null}>
         <ParamsPanel values={values} errors={check.fieldErrors} set={set} setMany={setMany} />
-        {check.formErrors.map((e) => (
-          <p key={e} className="form-error">
-            {e}
-          </p>
-        ))}
-        {!check.params && result && (
-          <p className="run-status">
-            Fix the highlighted settings to run again; the last good run stays below.
-          </p>
-        )}
-      </details>
+      </SettingsDetails>
 
       <RunStatus
         running={run.running}

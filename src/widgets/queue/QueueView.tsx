@@ -3,7 +3,7 @@ import { DirectiveError } from '../chrome/DirectiveError';
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import { RunStatus } from '../chrome/RunStatus';
 import { TableScroll } from '../chrome/TableScroll';
-import { ScenarioHeader, useScenario } from '../chrome/useScenario';
+import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
 import type { WidgetViewProps } from '../views';
 import { fromDirective } from './directive';
 import { checkQueueForm, paramsToForm } from './form';
@@ -68,20 +68,9 @@ function Calculator({
       </p>
       <ScenarioHeader scenario={scenario} presets={presets} />
 
-      <details className="params-details" open>
-        <summary>Settings</summary>
+      <SettingsDetails check={check} hasResult={result !== null}>
         <QueueSettings values={values} errors={check.fieldErrors} set={set} />
-        {check.formErrors.map((e) => (
-          <p key={e} className="form-error">
-            {e}
-          </p>
-        ))}
-        {!check.params && result && (
-          <p className="run-status">
-            Fix the highlighted settings to run again; the last good run stays below.
-          </p>
-        )}
-      </details>
+      </SettingsDetails>
 
       {check.params && liveTheory && <Outlook params={check.params} theory={liveTheory} />}
 
