@@ -34,5 +34,7 @@ export default defineConfig({
     environment: 'node',
     // Compiling Markdown with Shiki takes a moment on a cold start.
     testTimeout: 20_000,
+    // `npm run bench`: Vitest's tables, then each bench's ratio again, last.
+    benchmark: { reporters: ['default', './bench/ratioReporter.ts'] },
   },
 });
