@@ -1,4 +1,5 @@
-import { lazy, memo, Suspense, useId, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
+import { RadioRow } from '../chrome/ChoiceFields';
 import { fmtInt } from '../chrome/format';
 import type { AutoscalerParams } from './params';
 import {
@@ -55,7 +56,12 @@ export function Results({
       <Theory result={result} params={params} />
 
       <h4>Minute by minute</h4>
-      <StrategyPicker labels={labels} charted={charted} onCharted={onCharted} />
+      <RadioRow
+        legend="Strategy in the charts"
+        value={charted}
+        options={STRATEGIES.map((s) => ({ value: s, label: labels[s] }))}
+        onChange={onCharted}
+      />
       <p aria-live="polite">{run ? summarize(run, params) : ''}</p>
       {run && <Charts run={run} result={result} params={params} label={labels[run.strategy]} />}
     </>
@@ -114,35 +120,6 @@ function Theory({ result, params }: { result: AutoscalerResult; params: Autoscal
       <p className={verdictClass}>{t.measured.text}</p>
       <p>{t.peak}</p>
     </div>
-  );
-}
-
-function StrategyPicker({
-  labels,
-  charted,
-  onCharted,
-}: {
-  labels: Readonly<Record<Strategy, string>>;
-  charted: Strategy;
-  onCharted: (strategy: Strategy) => void;
-}) {
-  const name = useId();
-  return (
-    <fieldset className="choice-row">
-      <legend>Strategy in the charts</legend>
-      {STRATEGIES.map((s) => (
-        <label key={s}>
-          <input
-            type="radio"
-            name={name}
-            value={s}
-            checked={charted === s}
-            onChange={() => onCharted(s)}
-          />{' '}
-          {labels[s]}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 

@@ -56,3 +56,35 @@ export function CheckboxField({
     </div>
   );
 }
+
+/** One choice of a few, as a row of radio buttons in a named group (arrow keys move between them). */
+export function RadioRow<T extends string>({
+  legend,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  const name = useId();
+  return (
+    <fieldset className="choice-row">
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value}>
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onChange(o.value)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,6 +1,7 @@
-import { lazy, memo, Suspense, useId, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { JITTERS } from '../../formulas/retries';
 import type { Jitter } from '../../formulas/retries';
+import { RadioRow } from '../chrome/ChoiceFields';
 import { fmtDuration, fmtInt } from '../chrome/format';
 import type { RetryStormParams } from './params';
 import {
@@ -53,7 +54,12 @@ export function Results({
       <Waves result={result} outageS={params.outageS} none={none} />
 
       <h4>Attempts over time</h4>
-      <StrategyPicker charted={charted} onCharted={onCharted} />
+      <RadioRow
+        legend="Strategy in the chart"
+        value={charted}
+        options={JITTERS.map((j) => ({ value: j, label: jitterLabels[j] }))}
+        onChange={onCharted}
+      />
       <p aria-live="polite">{run ? summarize(run, params.clients, result.perWindow) : ''}</p>
       {run && (
         <>
@@ -187,33 +193,6 @@ function Waves({
         <p className={verdict.agrees ? 'verdict-agrees' : 'verdict-differs'}>{verdict.text}</p>
       )}
     </>
-  );
-}
-
-function StrategyPicker({
-  charted,
-  onCharted,
-}: {
-  charted: Jitter;
-  onCharted: (jitter: Jitter) => void;
-}) {
-  const name = useId();
-  return (
-    <fieldset className="choice-row">
-      <legend>Strategy in the chart</legend>
-      {JITTERS.map((j) => (
-        <label key={j}>
-          <input
-            type="radio"
-            name={name}
-            value={j}
-            checked={charted === j}
-            onChange={() => onCharted(j)}
-          />{' '}
-          {jitterLabels[j]}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 
