@@ -1,10 +1,5 @@
 import { useEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api';
-// The editor contributions and their services (code lens, suggest memories, inlay hints…) that
-// the TypeScript mode loads lazily the first time a TypeScript model appears. Loaded here, they
-// register before the first editor is created; loaded later, a new editor could find a
-// contribution whose service is unknown ("depends on UNKNOWN service ICodeLensCache").
-import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/typescript/register';
 import {
   ModuleKind,
