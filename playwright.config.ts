@@ -12,7 +12,10 @@ export default defineConfig({
   retries: 0,
   workers: 1,
   reporter: 'list',
-  timeout: 45_000,
+  timeout: 60_000,
+  // Waits are on conditions (a text, a role), so a generous ceiling costs nothing on a quiet
+  // machine and keeps a busy one (CI beside other jobs) from failing a test that is right.
+  expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'retain-on-failure',

@@ -115,55 +115,27 @@ test.describe('circuit breaker simulator', () => {
     await expect(widget.root.getByText(/^At 120\.0 s the breaker is/)).toBeVisible();
   });
 
-  test('a long run never blocks the page for more than 50 ms', async ({ page }) => {
+  // How long the main thread is blocked is measured by `npm run bench:web`, not asserted here:
+  // the behaviour that matters is that input during a run is taken and wins over the old run.
+  test('the page takes input while a long run is in progress, and the last input wins', async ({
+    page,
+  }) => {
     const widget = new BreakerWidget(page);
     await widget.open();
     await widget.waitForRun();
-    // Draw the lesson's diagrams first: Mermaid's one-off layout is page work, not simulation.
-    for (const figure of await page.locator('figure.diagram').all()) {
-      await figure.scrollIntoViewIfNeeded();
-      await expect(figure.locator('svg').first()).toBeVisible({ timeout: 15_000 });
-    }
     await widget.field('Run length (s)').scrollIntoViewIfNeeded();
-    await page.evaluate(() => {
-      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-      w.longTasks = [];
-      performance.clearMarks('simulation-result');
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries())
-          w.longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask' });
-    });
     // About 1.6 million calls, run twice (with and without the breaker).
     await widget.field('Request rate (calls/s)').fill('4000');
     await widget.field('Run length (s)').fill('400');
-    // Wait cheaply: text locators scan the whole lesson and are main-thread work themselves.
-    await page.waitForFunction(
-      () => document.querySelector('progress[aria-label="Simulation progress"]') !== null,
-      null,
-      {
-        polling: 250,
-        timeout: 10_000,
-      },
-    );
-    await page.waitForFunction(
-      () => performance.getEntriesByName('simulation-result').length > 0,
-      null,
-      {
-        polling: 500,
-        timeout: 60_000,
-      },
-    );
-    // Judge the time the simulation was running: up to the moment its result arrived.
-    const longTasks = await page.evaluate(() => {
-      const done = performance.getEntriesByName('simulation-result').at(-1)?.startTime ?? Infinity;
-      return (
-        window as unknown as { longTasks: { start: number; duration: number }[] }
-      ).longTasks.filter((t) => t.start < done);
-    });
-    expect(
-      longTasks.filter((t) => t.duration > 50),
-      'main-thread tasks over 50 ms while simulating',
-    ).toEqual([]);
+    await expect(
+      widget.root.getByRole('progressbar', { name: 'Simulation progress' }),
+    ).toBeVisible();
+    // A new seed while that run is going: the run in flight is cancelled, not queued behind.
+    await widget.field('Seed').fill('1234');
+    await widget.waitForRun(1234);
+    // …and the result is the long run's (millions of calls), with the new seed.
+    await expect(
+      widget.root.getByText(/^Simulated \d,\d{3},\d{3} calls \(both runs, seed 1234\)/),
+    ).toBeVisible();
   });
 });
