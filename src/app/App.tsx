@@ -7,6 +7,7 @@ import { lessonRoutePattern } from './routes';
 import { StorageNotice } from './StorageNotice';
 import { useApplyTheme } from './theme';
 import { ThemeSwitcher } from './ThemeSwitcher';
+import { UpdateNotice } from './UpdateNotice';
 import { siteTitle } from './useDocumentTitle';
 import { LessonSkeleton } from './pages/LessonSkeleton';
 
@@ -34,6 +35,7 @@ export function App() {
         <ThemeSwitcher />
       </header>
       <StorageNotice />
+      <UpdateNotice />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary label="This page">
           <Switch>

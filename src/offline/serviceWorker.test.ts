@@ -34,4 +34,31 @@ describe('offline service worker', () => {
     // It must compile as a classic script (compiled, not run).
     expect(() => new Script(source)).not.toThrow();
   });
+
+  it('activates at once only when no version is running, and switches later on request', async () => {
+    const source = serviceWorkerSource(['index.html'], 'v1');
+    const run = async (active: boolean) => {
+      const listeners: Record<string, (event: unknown) => void> = {};
+      const skipped: string[] = [];
+      const self = {
+        registration: { active: active ? {} : null, scope: 'https://workbook.test/' },
+        location: { origin: 'https://workbook.test' },
+        addEventListener: (type: string, fn: (event: unknown) => void) => (listeners[type] = fn),
+        skipWaiting: () => skipped.push('skip'),
+        clients: { claim: () => Promise.resolve() },
+      };
+      const caches = { open: () => Promise.resolve({ addAll: () => Promise.resolve() }) };
+      new Script(source).runInNewContext({ self, caches, fetch: () => {}, URL });
+      let installed: Promise<unknown> = Promise.resolve();
+      listeners.install!({ waitUntil: (p: Promise<unknown>) => (installed = p) });
+      await installed;
+      const afterInstall = skipped.length;
+      listeners.message!({ data: { type: 'something-else' } });
+      const afterOther = skipped.length;
+      listeners.message!({ data: { type: 'skip-waiting' } });
+      return { afterInstall, afterOther, afterAsk: skipped.length };
+    };
+    expect(await run(false)).toEqual({ afterInstall: 1, afterOther: 1, afterAsk: 2 });
+    expect(await run(true)).toEqual({ afterInstall: 0, afterOther: 0, afterAsk: 1 });
+  });
 });
