@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { LessonPage } from './pages';
 
-test('after one visit, a lesson with its diagram and simulator works offline', async ({
+test('after one visit, the home page, a lesson with its diagram and simulator, and review work offline', async ({
   page,
   context,
 }) => {
@@ -32,5 +32,10 @@ test('after one visit, a lesson with its diagram and simulator works offline', a
   // A page never visited before is served from the precache too.
   await page.goto('/learn/control-distribution/overview');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Module overview');
+  // So are the home page and the review page.
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'Control Distribution' })).toBeVisible();
+  await page.goto('/review');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Review/);
   await context.setOffline(false);
 });
