@@ -41,6 +41,31 @@ describe('lesson calculations: ID collisions', () => {
     });
   });
 
+  it('compares two chances by the ratio of their counts, the same for every space', () => {
+    // √(ln 2 / −ln(1 − 10⁻⁶)) = 832.55…: far from "nearly a thousand".
+    expect(
+      calcRootRule({ of: 'idCollisions.rootRule', target: '0.5', versus: '0.000001' }),
+    ).toEqual({ ok: true, text: '833×' });
+    const even = calcRootRule({ of: 'idCollisions.rootRule', bits: '64' });
+    const rare = calcRootRule({ of: 'idCollisions.rootRule', bits: '64', target: '0.000001' });
+    const count = (r: typeof even) => (r.ok ? Number(r.text.replace(/,/g, '')) : NaN);
+    expect(count(even) / count(rare)).toBeCloseTo(832.55, 1);
+    expect(calcRootRule({ of: 'idCollisions.rootRule', versus: '0.5', target: '0.5' })).toEqual({
+      ok: true,
+      text: '1×',
+    });
+    expect(
+      calcRootRule({ of: 'idCollisions.rootRule', bits: '32', versus: '1', target: 'even' }),
+    ).toEqual({
+      ok: false,
+      problems: [
+        'target must be a number above 0 and below 1, not "even"',
+        'versus must be a number above 0 and below 1, not "1"',
+        'versus="…" gives a ratio that is the same for every space: leave out d and bits',
+      ],
+    });
+  });
+
   it('counts expected pairs, in plain figures, powers of ten or odds', () => {
     expect(calcPairs({ of: 'idCollisions.pairs', n: '1000000', bits: '32' })).toEqual({
       ok: true,

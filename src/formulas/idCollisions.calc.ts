@@ -73,12 +73,28 @@ export function calcApprox(attrs: Attrs): Calculated {
 /**
  * The square-root rule (`idCollisions.rootRule`): `d` or `bits` and `target` (default 0.5) →
  * about how many IDs reach that chance, √(−2d·ln(1 − target)), as a count. Without d or bits
- * it gives the factor itself to five significant figures (1.1774 for 0.5).
+ * it gives the factor itself to five significant figures (1.1774 for 0.5). With `versus`
+ * (another chance) instead of d or bits, it gives how many times more IDs reach `target` than
+ * `versus`, √(ln(1 − target)/ln(1 − versus)), which is the same for every space: 833× for even
+ * odds against one in a million.
  */
 export function calcRootRule(attrs: Attrs): Calculated {
   const problems: string[] = [];
-  unknownAttributes(attrs, ['d', 'bits', 'target'], problems);
+  unknownAttributes(attrs, ['d', 'bits', 'target', 'versus'], problems);
   const p = numberAttr(attrs, 'target', problems, { above: 0, below: 1, fallback: 0.5 });
+  if (attrs.versus !== undefined) {
+    const q = numberAttr(attrs, 'versus', problems, { above: 0, below: 1 });
+    if (attrs.d !== undefined || attrs.bits !== undefined)
+      problems.push(
+        'versus="…" gives a ratio that is the same for every space: leave out d and bits',
+      );
+    if (problems.length || p === undefined || q === undefined) return { ok: false, problems };
+    const f = rootRuleFactor(p);
+    const g = rootRuleFactor(q);
+    if (!f.ok) return { ok: false, problems: [f.reason] };
+    if (!g.ok) return { ok: false, problems: [g.reason] };
+    return { ok: true, text: `${fmtNum(f.value / g.value)}×` };
+  }
   if (attrs.d === undefined && attrs.bits === undefined) {
     if (problems.length || p === undefined) return { ok: false, problems };
     const f = rootRuleFactor(p);

@@ -7,6 +7,7 @@ import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
 import { retryStormCalculations } from './retry-storm/calc.ts';
 import { autoscalerCalculations } from './autoscaler/calc.ts';
+import { circuitBreakerCalculations } from './circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
 import { autoscalingCalculations } from '../formulas/autoscaling.calc.ts';
 import { sloCalculations } from '../formulas/slo.calc.ts';
@@ -46,4 +47,5 @@ export const calculations: Readonly<
   ...loadRiskCalculations,
   ...retryStormCalculations,
   ...autoscalerCalculations,
+  ...circuitBreakerCalculations,
 };

@@ -1,8 +1,8 @@
-import { createRng, exponential, logNormalFromMedianP99, standardNormal } from '../../sim/rng';
-import { EventHeap } from '../../sim/heap';
-import { initialState, transition } from './machine';
-import type { BreakerConfig, BreakerState, StateName, Transition } from './machine';
-import type { CircuitBreakerParams, Fault } from './params';
+import { createRng, exponential, logNormalFromMedianP99, standardNormal } from '../../sim/rng.ts';
+import { EventHeap } from '../../sim/heap.ts';
+import { initialState, transition } from './machine.ts';
+import type { BreakerConfig, BreakerState, StateName, Transition } from './machine.ts';
+import type { CircuitBreakerParams, Fault } from './params.ts';
 
 /**
  * Discrete-event simulation of callers → breaker → dependency.
