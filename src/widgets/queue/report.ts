@@ -1,9 +1,9 @@
 import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
 import type { QueueParams } from './params';
 import type { Estimate, QueueSimResult } from './simulate';
-import type { PlanResult, SweepPoint } from './studies';
-import { erlangC, mmcTargetValue, theoryFor } from './theory';
-import type { ServerTarget, Theory } from './theory';
+import type { SweepPoint } from './studies';
+import { erlangC, theoryFor } from './theory';
+import type { Theory } from './theory';
 
 /**
  * Everything the calculator shows beside its charts, as plain data: theory and simulation
@@ -27,12 +27,6 @@ export interface HockeyPoint {
   high: number | null;
   /** Distance from the simulated mean down to `low` and up to `high`, for error bars. */
   error: [number, number] | null;
-}
-
-export interface CostPoint {
-  servers: number;
-  serverCost: number;
-  waitingCost: number;
 }
 
 export type VerdictKind = 'agrees' | 'close' | 'differs' | 'info';
@@ -284,66 +278,4 @@ export function hockeyPoints(
     });
   }
   return points.sort((a, b) => a.rho - b.rho);
-}
-
-export interface PlanRowView {
-  servers: number;
-  theory: number | null;
-  simulated: number | null;
-  /** Null when neither theory nor simulation has a value for this count yet. */
-  meets: boolean | null;
-  serverCost: number;
-  waitingCost: number;
-}
-
-/**
- * The planner's table and cost curve: theory for every count around the answer, simulation
- * where the scan ran. Waiting costs `waitCostPerHour` per customer-hour spent queueing: Lq
- * customers wait at any moment, so that is Lq × the rate per hour.
- */
-export function planRows(
-  params: Pick<QueueParams, 'lambda' | 'meanService' | 'service' | 'cv'>,
-  target: ServerTarget,
-  serverCostPerHour: number,
-  waitCostPerHour: number,
-  answer: number | null,
-  plan: PlanResult | null,
-): PlanRowView[] {
-  const mu = 1 / params.meanService;
-  const lowest = Math.floor(params.lambda * params.meanService) + 1;
-  const simulated = new Map(plan?.rows.map((r) => [r.servers, r]) ?? []);
-  const centre = answer ?? plan?.smallest ?? lowest;
-  const lqAt = (c: number) => {
-    const t = theoryFor({ ...params, servers: c, room: null });
-    return t.kind === 'exact' || t.kind === 'approximate' ? t.metrics.Lq : null;
-  };
-  // Reach past the cheapest pool, so the curve shows where extra servers stop paying for themselves.
-  let cheapest = centre;
-  const costAt = (c: number) => c * serverCostPerHour + (lqAt(c) ?? 0) * waitCostPerHour;
-  while (cheapest < centre + 40 && costAt(cheapest + 1) < costAt(cheapest)) cheapest++;
-  const counts = new Set<number>();
-  for (let c = Math.max(lowest, centre - 4); c <= Math.max(centre + 5, cheapest + 2); c++)
-    counts.add(c);
-  for (const c of simulated.keys()) counts.add(c);
-  return [...counts]
-    .sort((a, b) => a - b)
-    .map((c) => {
-      const exact = params.service === 'exponential';
-      const theory = exact ? mmcTargetValue(params.lambda, mu, c, target.metric) : null;
-      const row = simulated.get(c);
-      const lq = row ? row.Lq : lqAt(c);
-      const value = row ? row.value : theory;
-      return {
-        servers: c,
-        theory: theory !== null && Number.isFinite(theory) ? theory : null,
-        simulated: row ? row.value : null,
-        meets: value === null || !Number.isFinite(value) ? null : value <= target.value,
-        serverCost: c * serverCostPerHour,
-        waitingCost: lq === null || !Number.isFinite(lq) ? 0 : lq * waitCostPerHour,
-      };
-    });
-}
-
-export function costPoints(rows: readonly PlanRowView[]): CostPoint[] {
-  return rows.map(({ servers, serverCost, waitingCost }) => ({ servers, serverCost, waitingCost }));
 }

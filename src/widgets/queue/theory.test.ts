@@ -10,6 +10,7 @@ import {
   mmck,
   mmcTargetValue,
   mmcWaitQuantile,
+  PLAN_MAX_SERVERS,
   smallestServers,
   theoryFor,
 } from './theory';
@@ -149,6 +150,36 @@ describe('wait percentiles, the theory for a setting, and the server planner', (
     expect(smallestServers(1000, 50, { metric: 'pWait', value: 0.2 })).toBe(26);
     expect(smallestServers(1000, 50, { metric: 'Wq', value: 0.001 })).toBe(25);
     expect(smallestServers(1000, 1, { metric: 'Wq', value: 0.001 }, 100)).toBeNull();
+  });
+
+  it('the planner’s binary search finds what a count-by-count scan finds', () => {
+    const metrics = ['pWait', 'Wq', 'waitP99'] as const;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 300, noNaN: true }),
+        fc.constantFrom(...metrics),
+        fc.double({ min: 1e-4, max: 0.9, noNaN: true }),
+        (a, metric, value) => {
+          const target = { metric, value };
+          let scanned: number | null = null;
+          for (let c = Math.floor(a) + 1; c <= 400 && scanned === null; c++)
+            if (mmcTargetValue(a, 1, c, metric) <= value) scanned = c;
+          expect(smallestServers(a, 1, target, 400)).toBe(scanned);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the planner answers a huge load at once, or says the answer is beyond its search', () => {
+    // 10 000 req/s at 9 s each: 90 000 servers' worth of work, answered by Erlang C.
+    const c = smallestServers(10_000, 1 / 9, { metric: 'waitP99', value: 0.05 })!;
+    expect(c).toBeGreaterThan(90_000);
+    expect(mmcTargetValue(10_000, 1 / 9, c, 'waitP99')).toBeLessThanOrEqual(0.05);
+    expect(mmcTargetValue(10_000, 1 / 9, c - 1, 'waitP99')).toBeGreaterThan(0.05);
+    // The issue's link: 10 000 req/s at 3 600 s each is 36 million servers' worth.
+    expect(36_000_000).toBeGreaterThan(PLAN_MAX_SERVERS);
+    expect(smallestServers(10_000, 1 / 3600, { metric: 'waitP99', value: 0.05 })).toBeNull();
   });
 
   it('properties: more servers never increase Wq or P(wait); a percentile is what it claims', () => {

@@ -3,9 +3,12 @@
  * used consistently); every function explains an unstable or impossible input in words instead
  * of returning Infinity or NaN.
  *
- * Numerically stable for hundreds of servers: Erlang B by its recurrence, and the finite-room
- * distribution by ratios of successive terms, so no factorial is ever formed.
+ * Numerically stable for millions of servers: Erlang B from Poisson terms (erlang.ts), and the
+ * finite-room distribution by ratios of successive terms, so no factorial is ever formed.
  */
+import { erlangC } from './erlang';
+
+export { erlangB, erlangC } from './erlang';
 
 export interface QueueMetrics {
   /** Server utilisation ρ (per server). */
@@ -65,20 +68,6 @@ export function mm1(lambda: number, mu: number): QueueResult {
       pBlock: 0,
     },
   };
-}
-
-/** Erlang B: blocking probability with c servers, offered load a = λ/μ, and no waiting room. */
-export function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
-
-/** Erlang C: probability of waiting in M/M/c, for a = λ/μ < c. */
-export function erlangC(c: number, a: number): number {
-  const b = erlangB(c, a);
-  const rho = a / c;
-  return b / (1 - rho * (1 - b));
 }
 
 /** M/M/c with unlimited room (Erlang C). */
@@ -302,17 +291,38 @@ export function mmcTargetValue(
 }
 
 /**
+ * The most servers the planner considers. Ten times any pool the calculator simulates, and
+ * enough for 10 000 requests a second at up to about 10 s each; larger answers are reported as
+ * "more than" this.
+ */
+export const PLAN_MAX_SERVERS = 100_000;
+
+/** The fewest servers with any steady state: more than the work offered, a = λ/μ. */
+export function fewestStableServers(lambda: number, mu: number): number {
+  return Math.max(1, Math.floor(lambda / mu) + 1);
+}
+
+/**
  * The smallest number of servers whose M/M/c value meets the target, or null above `limit`.
- * Every metric falls as c grows, so the first c that meets it is the answer.
+ * Every metric falls as c grows, so a binary search finds the first c that meets it: about
+ * log2(limit) ≈ 17 evaluations of Erlang C, each cheap (erlang.ts), so this is safe to run on
+ * the page's main thread whatever λ and μ are.
  */
 export function smallestServers(
   lambda: number,
   mu: number,
   target: ServerTarget,
-  limit = 1000,
+  limit = PLAN_MAX_SERVERS,
 ): number | null {
-  for (let c = Math.max(1, Math.floor(lambda / mu) + 1); c <= limit; c++) {
-    if (mmcTargetValue(lambda, mu, c, target.metric) <= target.value) return c;
+  const meets = (c: number) => mmcTargetValue(lambda, mu, c, target.metric) <= target.value;
+  let low = fewestStableServers(lambda, mu);
+  let high = limit;
+  if (low > high || !meets(high)) return null;
+  // Invariant: high meets the target; every count below low does not.
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (meets(mid)) high = mid;
+    else low = mid + 1;
   }
-  return null;
+  return high;
 }
