@@ -6,9 +6,9 @@
  * Numerically stable for millions of servers: Erlang B from Poisson terms (erlang.ts), and the
  * finite-room distribution by ratios of successive terms, so no factorial is ever formed.
  */
-import { erlangC } from './erlang';
+import { erlangC } from './erlang.ts';
 
-export { erlangB, erlangC } from './erlang';
+export { erlangB, erlangC } from './erlang.ts';
 
 export interface QueueMetrics {
   /** Server utilisation ρ (per server). */
