@@ -28,6 +28,14 @@ describe('the capacity planner', () => {
     expect(ln.every((r) => r.meets === null && r.theory === null)).toBe(true);
   });
 
+  it('starts at the fewest servers with a steady state, even when rounding hides a full pool', () => {
+    // 1000/s at 30 ms is exactly 30 servers' worth, though 1000 ÷ (1/0.03) rounds below 30.
+    const full = { lambda: 1000, meanService: 0.03, service: 'exponential', cv: 1 } as const;
+    const rows = planRows(full, { metric: 'pWait', value: 0.99 }, 2, 20, null, null);
+    expect(rows[0]!.servers).toBe(31);
+    expect(rows.every((r) => r.meets !== null)).toBe(true);
+  });
+
   // The issue's link: 10 000 req/s at 3 600 s each, 36 million servers' worth of work.
   const huge = { lambda: 10_000, meanService: 3600, service: 'exponential', cv: 1 } as const;
   const p99 = { metric: 'waitP99', value: 0.05 } as const;

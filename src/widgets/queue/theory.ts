@@ -297,9 +297,13 @@ export function mmcTargetValue(
  */
 export const PLAN_MAX_SERVERS = 100_000;
 
-/** The fewest servers with any steady state: more than the work offered, a = λ/μ. */
+/**
+ * The fewest servers with any steady state: more than the work offered, a = λ/μ, by the same
+ * test as everywhere else (ρ = a/c below FULL), so an exactly full pool whose a rounds to
+ * 29.999999999999996 still needs 31.
+ */
 export function fewestStableServers(lambda: number, mu: number): number {
-  return Math.max(1, Math.floor(lambda / mu) + 1);
+  return Math.max(1, Math.floor(lambda / mu / FULL) + 1);
 }
 
 /**
