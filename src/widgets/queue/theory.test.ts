@@ -64,6 +64,16 @@ describe('queueing closed forms', () => {
     expect(m(mmck(1, 2, 1, 5)).pBlock).toBeCloseTo(1 / 63, 14);
   });
 
+  it('M/M/c/K with a huge room and a huge overload: the servers never rest, and P(wait) ≤ 1', () => {
+    // 10 000/s at 3 600 s each on 1 000 servers, room for 100 000: rescaled hundreds of times.
+    const q = m(mmck(10_000, 1 / 3600, 1000, 100_000));
+    expect(q.throughput).toBeCloseTo(1000 / 3600, 12);
+    expect(q.pBlock).toBeCloseTo(1 - 1000 / 3600 / 10_000, 12);
+    expect(q.pWait).toBeLessThanOrEqual(1);
+    expect(q.pWait).toBeCloseTo(1, 12);
+    expect(q.L).toBeCloseTo(100_000, 4);
+  });
+
   it('M/M/c/c blocks with Erlang B; a huge room behaves like M/M/c', () => {
     expect(m(mmcc(5, 1, 10)).pBlock).toBeCloseTo(erlangB(10, 5), 13);
     const big = m(mmck(8, 1, 10, 2000));

@@ -102,28 +102,41 @@ export function mmck(lambda: number, mu: number, c: number, K: number): QueueRes
     return { ok: false, reason: `The room K must be a whole number of at least c = ${c}` };
   const a = lambda / mu;
   const rho = a / c;
-  // Unnormalised p_n by ratios: p_n / p_{n−1} = a/n while n ≤ c, then ρ. Rescale when large.
+  // Unnormalised p_n by ratios: p_n / p_{n−1} = a/n while n ≤ c, then ρ. A term past 1e250 is
+  // divided by 1e250 and the count of such divisions kept beside it (the true term is
+  // t[n]·1e250^scale[n]): one pass, however many times an overloaded room rescales.
   const t = new Float64Array(K + 1);
+  const scale = new Int32Array(K + 1);
   t[0] = 1;
   for (let n = 1; n <= K; n++) {
-    t[n] = t[n - 1]! * (n <= c ? a / n : rho);
-    if (t[n]! > 1e250) for (let i = 0; i <= n; i++) t[i] = t[i]! / 1e250;
+    let x = t[n - 1]! * (n <= c ? a / n : rho);
+    scale[n] = scale[n - 1]!;
+    if (x > 1e250) {
+      x /= 1e250;
+      scale[n]!++;
+    }
+    t[n] = x;
   }
+  // Bring every term to the largest scale; terms two or more scales down are below 1e-250 of it.
+  const top = scale[K]!;
+  for (let n = 0; n <= K; n++)
+    t[n] = scale[n] === top ? t[n]! : scale[n] === top - 1 ? t[n]! / 1e250 : 0;
   let Z = 0;
   for (let n = 0; n <= K; n++) Z += t[n]!;
   let L = 0;
   let Lq = 0;
-  let busyAll = 0;
+  let someFree = 0;
   for (let n = 0; n <= K; n++) {
     const p = t[n]! / Z;
     L += n * p;
     if (n > c) Lq += (n - c) * p;
-    if (n >= c && n < K) busyAll += p;
+    if (n < c) someFree += p;
   }
   const pBlock = t[K]! / Z;
   const throughput = lambda * (1 - pBlock);
-  // An admitted arrival waits when it finds all c servers busy (and room left).
-  const pWait = pBlock < 1 ? busyAll / (1 - pBlock) : 1;
+  // An admitted arrival waits when it finds all c servers busy (and room left): every admitted
+  // arrival that does not find a server free.
+  const pWait = pBlock < 1 ? Math.max(0, 1 - someFree / (1 - pBlock)) : 1;
   return {
     ok: true,
     metrics: { rho, pWait, Lq, L, Wq: Lq / throughput, W: L / throughput, throughput, pBlock },
