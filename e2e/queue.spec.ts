@@ -45,7 +45,52 @@ test.describe('queue calculator', () => {
     ).toBeVisible({
       timeout: 30_000,
     });
+    // No steady state: what the servers completed, never more than they can, and no Little's law.
+    await expect(
+      widget.root.getByText(/^Little’s law, L = λW, holds only in a steady state/),
+    ).toContainText(
+      /so the law does not apply to this run\. Over the run the 30 servers completed 1,[45]\d\d customers a second \(at most 1,500 a second on average, c\/E\[S\]\) while (1,99\d|2,00\d) a second arrived/,
+    );
     await expect(widget.root).not.toContainText(/NaN|Infinity/);
+  });
+
+  test('a link asking for 36 million servers’ worth of work is answered at once, in words', async ({
+    page,
+  }) => {
+    // The issue's link: 10 000 requests a second at an hour each, on 1 server.
+    const p = Buffer.from(
+      JSON.stringify({
+        lambda: 10000,
+        meanService: 3600,
+        service: 'exponential',
+        cv: 1,
+        servers: 1,
+        room: null,
+        durationS: 300,
+        warmupS: 0,
+        burst: null,
+      }),
+    ).toString('base64url');
+    const widget = new QueueWidget(page);
+    await widget.open(`/learn/probability/queueing?w=normal-day&seed=7&p=${p}`);
+    await expect(widget.field('Mean service time E[S] (ms)')).toHaveValue('3600000');
+    await expect(
+      widget.root.getByText(
+        /^Needs more than 100,000 servers: the work offered, λ·E\[S\], is 36,000,000 servers’ worth/,
+      ),
+    ).toContainText('The simulated check runs pools of up to 1,000 servers');
+    await expect(widget.root.getByRole('button', { name: 'Check by simulation' })).toBeDisabled();
+    await expect(
+      widget.root.getByRole('note').filter({ hasText: 'No steady state' }),
+    ).toContainText('every second about 10,000 more requests arrive than can be served');
+    // The 3 million arrivals run in the worker; the page answers meanwhile and after.
+    await widget.waitForRun(7);
+    await expect(widget.root.getByText(/^Little’s law, L = λW, holds only/)).toContainText(
+      'the server completed 0 customers a second',
+    );
+    await widget.root.getByRole('button', { name: 'Reset to lesson preset' }).click();
+    await expect(widget.root.getByText('Erlang C: 22 servers.')).toBeVisible();
+    await expect(widget.field('Servers c')).toHaveValue('25');
   });
 
   test('the planner answers by Erlang C at once and by simulation on request', async ({ page }) => {

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { fmtDuration, fmtNum, fmtPct } from './format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct, plural } from './format';
 
 describe('number formatting', () => {
+  it('writes a share of a thousand per cent or more with thousands separators', () => {
+    expect(fmtPct(0.8)).toBe('80.0 %');
+    expect(fmtPct(9.999)).toBe('999.9 %');
+    expect(fmtPct(36_000_000)).toBe('3,600,000,000 %');
+  });
+
+  it('puts a noun in the plural unless the number as printed is 1', () => {
+    expect(plural(1, 'more request arrives', 'more requests arrive')).toBe(
+      '1 more request arrives',
+    );
+    expect(plural(1.0004, 'server')).toBe('1 server');
+    expect(plural(0.93, 'customer')).toBe('0.93 customers');
+    expect(plural(0, 'customer')).toBe('0 customers');
+    expect(plural(2500, 'server', 'servers', fmtInt)).toBe('2,500 servers');
+  });
+
   it('reads durations in the unit that fits', () => {
     expect(fmtDuration(0)).toBe('0 ms');
     expect(fmtDuration(0.0000123)).toBe('12.3 µs');

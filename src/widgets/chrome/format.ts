@@ -6,7 +6,9 @@ export const fmtPct = (x: number) =>
       ? '0 %'
       : x < 0.001
         ? `${(x * 100).toPrecision(2)} %`
-        : `${(x * 100).toFixed(1)} %`;
+        : x >= 10
+          ? `${fmtNum(x * 100)} %`
+          : `${(x * 100).toFixed(1)} %`;
 export const fmtInt = (n: number) =>
   Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '—';
 export const fmtMs = (ms: number) =>
@@ -36,4 +38,13 @@ export function fmtDuration(s: number): string {
   if (abs < 600) return `${fmtNum(s)} s`;
   if (abs < 36_000) return `${fmtNum(s / 60)} min`;
   return `${fmtNum(s / 3600)} h`;
+}
+
+/**
+ * A number and its noun, singular only when the number as printed is 1: "1 server",
+ * "0.5 servers", "3 servers", and "1 server" for 1.0004 too.
+ */
+export function plural(n: number, one: string, many = `${one}s`, format = fmtNum): string {
+  const text = format(n);
+  return `${text} ${text === '1' ? one : many}`;
 }

@@ -6,7 +6,7 @@ import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
 import { useSimulationRun } from '../chrome/useSimulationRun';
 import type { PlanParams, QueueParams } from './params';
-import { costPoints, planRows } from './report';
+import { beyondSimulation, costPoints, planRows, simulationStart, theoryAnswerText } from './plan';
 import type { PlanResult } from './studies';
 import { smallestServers } from './theory';
 import type { ServerTarget } from './theory';
@@ -53,9 +53,12 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
   const costsOk =
     Number.isFinite(serverCost) && serverCost >= 0 && Number.isFinite(waitCost) && waitCost >= 0;
   const exponential = params.service === 'exponential';
-  const theoryAnswer = target
-    ? smallestServers(params.lambda, 1 / params.meanService, target)
-    : null;
+  // Cheap on the main thread at any load: a bounded binary search over Erlang C (theory.ts).
+  const theoryAnswer = useMemo(
+    () => (target ? smallestServers(params.lambda, 1 / params.meanService, target) : null),
+    [params.lambda, params.meanService, target?.metric, target?.value], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const canSimulate = simulationStart(params.lambda, 1 / params.meanService, theoryAnswer) !== null;
 
   // The simulated plan belongs to the settings it ran with; say so when they have changed.
   const planFor = plan.resultFor?.params ?? null;
@@ -76,7 +79,7 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
   );
 
   const simulate = () => {
-    if (!target) return;
+    if (!target || !canSimulate) return;
     setPlanRequest({
       params: {
         lambda: params.lambda,
@@ -138,9 +141,8 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
       </div>
       {target && (
         <p className="outlook" aria-live="polite">
-          {theoryAnswer === null
-            ? 'No pool of up to 1000 servers meets that target in theory.'
-            : `Erlang C: ${theoryAnswer} servers${exponential ? '' : ' (for exponential service; yours is not, so check by simulation)'}.`}
+          {theoryAnswerText(params, theoryAnswer)}
+          {!canSimulate && ` ${beyondSimulation}`}
           {result &&
             (result.smallest === null
               ? ' By simulation, none of the sizes tried met the target.'
@@ -153,7 +155,7 @@ export function Planner({ params, seed }: { params: QueueParams; seed: number })
             ` The two differ by one: each size was measured on ${fmtInt(CUSTOMERS)} simulated requests, so a measured value near the target can fall on either side of it. Another seed may agree.`}
         </p>
       )}
-      <button type="button" onClick={simulate} disabled={!target || plan.running}>
+      <button type="button" onClick={simulate} disabled={!target || !canSimulate || plan.running}>
         Check by simulation
       </button>
       {planRequest && (

@@ -16,7 +16,8 @@ import {
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
 import { fmtDuration, fmtNum } from '../chrome/format';
-import type { CostPoint, HistogramBar, HockeyPoint } from './report';
+import type { CostPoint } from './plan';
+import type { HistogramBar, HockeyPoint } from './report';
 
 /**
  * Every Recharts chart of the queue calculator, in one lazily loaded module. The charts are

@@ -13,7 +13,7 @@ import { presets } from './params';
 import type { QueueParams, QueuePresetName } from './params';
 import { Planner } from './Planner';
 import { QueueSettings } from './QueueSettings';
-import { compare, histogramBars, littleCheck } from './report';
+import { compare, histogramBars, isBalanced, littleCheck, overloadText } from './report';
 import type { ComparisonRow } from './report';
 import type { QueueSimResult } from './simulate';
 import { theoryFor } from './theory';
@@ -101,18 +101,12 @@ function Calculator({
 function Outlook({ params, theory }: { params: QueueParams; theory: Theory }) {
   const offered = params.lambda * params.meanService;
   if (theory.kind === 'unstable') {
-    const excess = params.lambda - params.servers / params.meanService;
-    const balanced = Math.abs(excess) < 1e-9 * params.lambda;
     return (
       <div className="callout callout-warning outlook" role="note">
         <p className="callout-title">No steady state</p>
         <p>
-          {theory.reason}.{' '}
-          {balanced
-            ? `The work offered is exactly what the ${params.servers === 1 ? 'server' : `${params.servers} servers`} can do. That sounds fine, but nothing pulls the queue back towards empty: its length wanders like a random walk, drifting ever further up, and every idle moment is capacity lost for good.`
-            : `The work offered is ${fmtNum(offered)} servers’ worth and there ${params.servers === 1 ? 'is 1 server' : `are ${params.servers}`}: every second about ${fmtNum(excess)} more requests arrive than can be served.`}{' '}
-          Averages do not exist, so the theory column is empty; the simulation below shows the queue
-          over its {fmtNum(params.durationS)} s.
+          {theory.reason}. {overloadText(params)} Averages do not exist, so the theory column is
+          empty; the simulation below shows the queue over its {fmtNum(params.durationS)} s.
         </p>
       </div>
     );
@@ -133,7 +127,7 @@ function announce(params: QueueParams, sim: QueueSimResult): string {
 function Results({ params, sim }: { params: QueueParams; sim: QueueSimResult }) {
   const theory = useMemo(() => theoryFor(params), [params]);
   const rows = useMemo(() => compare(params, theory, sim), [params, theory, sim]);
-  const little = littleCheck(sim);
+  const little = littleCheck(params, theory, sim);
   const bars = useMemo(() => histogramBars(params, theory, sim), [params, theory, sim]);
   const first = sim.inSystem.slice(0, Math.max(1, Math.floor(sim.inSystem.length / 10)));
   const last = sim.inSystem.slice(-Math.max(1, Math.floor(sim.inSystem.length / 10)));
@@ -143,12 +137,14 @@ function Results({ params, sim }: { params: QueueParams; sim: QueueSimResult }) 
     <>
       <h4>Theory beside simulation</h4>
       <ComparisonTable rows={rows} model={theory.model} />
-      <p className={little.holds ? 'little' : 'little little-off'}>{little.text}</p>
+      <p className={little.applies && !little.holds ? 'little little-off' : 'little'}>
+        {little.text}
+      </p>
 
       <h4>Queue over the run</h4>
       <p>
         {theory.kind === 'unstable'
-          ? `The number in the system went from about ${fmtNum(mean(first))} in the first tenth of the run to about ${fmtNum(mean(last))} in the last. ${params.lambda * params.meanService > params.servers * (1 + 1e-9) ? 'It keeps growing for as long as the overload lasts.' : 'At exactly ρ = 1 it wanders without settling: run longer, or try other seeds, and it reaches ever higher.'}`
+          ? `The number in the system went from about ${fmtNum(mean(first))} in the first tenth of the run to about ${fmtNum(mean(last))} in the last. ${isBalanced(params) ? 'At exactly ρ = 1 it wanders without settling: run longer, or try other seeds, and it reaches ever higher.' : 'It keeps growing for as long as the overload lasts.'}`
           : `On average ${fmtNum(sim.L)} requests were in the system and ${fmtNum(sim.Lq)} of them waiting. The line wanders even in a steady state: that is randomness, not a trend.`}
       </p>
       <Suspense fallback={<div className="chart-placeholder">Loading chart…</div>}>

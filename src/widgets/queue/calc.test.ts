@@ -24,6 +24,13 @@ describe('lesson calculations about queues', () => {
     expect(
       calcServers({ of: 'queue.servers', lambda: '5000', service: '0.02', waitP99: '0.05' }),
     ).toEqual({ ok: true, text: '102' });
+    // 36 million servers' worth of work: answered at once, in words.
+    expect(
+      calcServers({ of: 'queue.servers', lambda: '10000', service: '3600', waitP99: '0.05' }),
+    ).toEqual({
+      ok: false,
+      problems: ['needs more than 100,000 servers, the most the planner searches'],
+    });
   });
 
   it('explains bad attributes in words', () => {

@@ -1,5 +1,5 @@
 import { fmtDuration, fmtNum, fmtPct } from '../chrome/format.ts';
-import { mg1, mmc, mmcWaitQuantile, smallestServers } from './theory.ts';
+import { mg1, mmc, mmcWaitQuantile, PLAN_MAX_SERVERS, smallestServers } from './theory.ts';
 import type { QueueMetrics, ServerTarget } from './theory.ts';
 import { unknownAttributes } from '../calcAttrs.ts';
 import type { Attrs, Calculated } from '../calcAttrs.ts';
@@ -106,6 +106,11 @@ export function calcServers(attrs: Attrs): Calculated {
   const target: ServerTarget = { metric, value };
   const c = smallestServers(n.lambda!, 1 / n.service!, target);
   return c === null
-    ? { ok: false, problems: ['no server count up to 1000 meets that target'] }
+    ? {
+        ok: false,
+        problems: [
+          `needs more than ${PLAN_MAX_SERVERS.toLocaleString('en')} servers, the most the planner searches`,
+        ],
+      }
     : { ok: true, text: c.toLocaleString('en') };
 }

@@ -35,10 +35,13 @@ export const serviceFields = {
     .max(10, 'The coefficient of variation must be at most 10'),
 };
 
+/** The most servers a simulation runs with: the calculator's own limit, and the planner's check. */
+export const MAX_SERVERS = 1000;
+
 const servers = z
   .int('Servers must be a whole number')
   .min(1, 'At least 1 server')
-  .max(1000, 'At most 1000 servers');
+  .max(MAX_SERVERS, `At most ${MAX_SERVERS} servers`);
 
 export const queueParamsSchema = z
   .object({

@@ -1,9 +1,9 @@
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct, plural } from '../chrome/format';
 import type { QueueParams } from './params';
 import type { Estimate, QueueSimResult } from './simulate';
-import type { PlanResult, SweepPoint } from './studies';
-import { erlangC, mmcTargetValue, theoryFor } from './theory';
-import type { ServerTarget, Theory } from './theory';
+import type { SweepPoint } from './studies';
+import { erlangC, theoryFor } from './theory';
+import type { Theory } from './theory';
 
 /**
  * Everything the calculator shows beside its charts, as plain data: theory and simulation
@@ -27,12 +27,6 @@ export interface HockeyPoint {
   high: number | null;
   /** Distance from the simulated mean down to `low` and up to `high`, for error bars. */
   error: [number, number] | null;
-}
-
-export interface CostPoint {
-  servers: number;
-  serverCost: number;
-  waitingCost: number;
 }
 
 export type VerdictKind = 'agrees' | 'close' | 'differs' | 'info';
@@ -113,16 +107,24 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
   });
   // Fewer than about three waits expected in the whole run.
   const rare = m !== null && m.pWait * sim.admitted < 3;
-  const interval = (label: string, value: number | undefined, e: Estimate, f: Format) => {
+  const unstable = theory.kind === 'unstable';
+  const unstableNote = (isWait: boolean) =>
+    isWait
+      ? 'this run’s arrivals, counting waits that end after it'
+      : 'measured over this run only';
+  const interval = (
+    label: string,
+    value: number | undefined,
+    e: Estimate,
+    f: Format,
+    isWait = false,
+  ) => {
     const judged =
       value === undefined
-        ? {
-            verdict: theory.kind === 'unstable' ? 'measured over this run only' : 'simulation only',
-            kind: 'info' as const,
-          }
+        ? { verdict: unstable ? unstableNote(isWait) : 'simulation only', kind: 'info' as const }
         : judgeInterval(value, e, why, rare);
     // Without a steady state the batches are not alike, so an interval would mean nothing.
-    const shownEstimate = theory.kind === 'unstable' ? { mean: e.mean, halfWidth: null } : e;
+    const shownEstimate = unstable ? { mean: e.mean, halfWidth: null } : e;
     rows.push({
       label,
       theory: value === undefined ? noTheory : f(value),
@@ -130,13 +132,16 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
       ...judged,
     });
   };
-  const plain = (label: string, value: number | undefined, measured: number, f: Format) => {
+  const plain = (
+    label: string,
+    value: number | undefined,
+    measured: number,
+    f: Format,
+    isWait: boolean,
+  ) => {
     const judged =
       value === undefined
-        ? {
-            verdict: theory.kind === 'unstable' ? 'measured over this run only' : 'simulation only',
-            kind: 'info' as const,
-          }
+        ? { verdict: unstable ? unstableNote(isWait) : 'simulation only', kind: 'info' as const }
         : judgeRelative(value, measured, why);
     rows.push({
       label,
@@ -161,21 +166,33 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
         }),
   });
   interval('P(wait): share who queue at all', m?.pWait, sim.pWait, fmtPct);
-  interval('Mean wait in the queue, Wq', m?.Wq, sim.Wq, fmtDuration);
-  interval('Mean time in the system, W = Wq + E[S]', m?.W, sim.W, fmtDuration);
-  // L and Lq get intervals through Little's law: throughput × the interval of W or Wq.
-  interval(
-    'Mean number waiting, Lq (interval via Little’s law)',
-    m?.Lq,
-    scaleEstimate(sim.Wq, sim.throughput),
-    fmtNum,
-  );
-  interval(
-    'Mean number in the system, L (interval via Little’s law)',
-    m?.L,
-    scaleEstimate(sim.W, sim.throughput),
-    fmtNum,
-  );
+  interval('Mean wait in the queue, Wq', m?.Wq, sim.Wq, fmtDuration, true);
+  interval('Mean time in the system, W = Wq + E[S]', m?.W, sim.W, fmtDuration, true);
+  if (unstable) {
+    // Little's law needs a steady state: without one, only the counts over the run itself.
+    plain('Mean number waiting, Lq (time average over the run)', undefined, sim.Lq, fmtNum, false);
+    plain(
+      'Mean number in the system, L (time average over the run)',
+      undefined,
+      sim.L,
+      fmtNum,
+      false,
+    );
+  } else {
+    // L and Lq get intervals through Little's law: throughput × the interval of W or Wq.
+    interval(
+      'Mean number waiting, Lq (interval via Little’s law)',
+      m?.Lq,
+      scaleEstimate(sim.Wq, sim.throughput),
+      fmtNum,
+    );
+    interval(
+      'Mean number in the system, L (interval via Little’s law)',
+      m?.L,
+      scaleEstimate(sim.W, sim.throughput),
+      fmtNum,
+    );
+  }
   const q = hasTheory ? theory.waitQuantiles : null;
   for (const [label, key, simValue] of [
     ['Median wait (p50)', 'p50', sim.waitP50],
@@ -196,7 +213,7 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
           : judgeRelative(t, simValue, why)),
       });
     } else {
-      plain(label, undefined, simValue, fmtDuration);
+      plain(label, undefined, simValue, fmtDuration, true);
     }
   }
   if (params.room !== null) {
@@ -214,13 +231,61 @@ export function compare(params: QueueParams, theory: Theory, sim: QueueSimResult
   return rows;
 }
 
-/** Little's law, L = λW, with the run's own measurements. */
-export function littleCheck(sim: QueueSimResult): { text: string; holds: boolean } {
+/** At exactly ρ = 1 (to rounding): the work offered is exactly what the servers can do. */
+export function isBalanced(
+  params: Pick<QueueParams, 'lambda' | 'meanService' | 'servers'>,
+): boolean {
+  const excess = params.lambda - params.servers / params.meanService;
+  return Math.abs(excess) < 1e-9 * params.lambda;
+}
+
+const serversPhrase = (c: number) => (c === 1 ? 'the server' : `the ${fmtInt(c)} servers`);
+
+/** Why an open queue at ρ ≥ 1 has no steady state, in the run's own numbers. */
+export function overloadText(params: Pick<QueueParams, 'lambda' | 'meanService' | 'servers'>) {
+  if (isBalanced(params))
+    return `The work offered is exactly what ${serversPhrase(params.servers)} can do. That sounds fine, but nothing pulls the queue back towards empty: its length wanders like a random walk, drifting ever further up, and every idle moment is capacity lost for good.`;
+  const offered = params.lambda * params.meanService;
+  const excess = params.lambda - params.servers / params.meanService;
+  const there = params.servers === 1 ? 'is 1 server' : `are ${fmtInt(params.servers)}`;
+  return `The work offered is ${fmtNum(offered)} servers’ worth and there ${there}: every second about ${plural(excess, 'more request arrives', 'more requests arrive')} than can be served.`;
+}
+
+/**
+ * Little's law, L = λW, with the run's own measurements. It holds in a steady state; without one
+ * (an open queue at ρ ≥ 1) it says so and reports what the servers actually got through.
+ */
+export function littleCheck(
+  params: QueueParams,
+  theory: Theory,
+  sim: QueueSimResult,
+): { text: string; applies: boolean; holds: boolean } {
+  if (theory.kind === 'unstable') {
+    const capacity = params.servers / params.meanService;
+    const grows = isBalanced(params)
+      ? 'the queue wanders ever further from empty'
+      : 'the queue grows for as long as the run lasts';
+    return {
+      applies: false,
+      holds: false,
+      text: `Little’s law, L = λW, holds only in a steady state, and at ρ = ${fmtPct(theory.rho)} there is none: ${grows}, so the law does not apply to this run. Over the run ${serversPhrase(params.servers)} completed ${plural(sim.completionRate, 'customer')} a second (at most ${fmtNum(capacity)} a second on average, c/E[S]) while ${fmtNum(sim.throughput)} a second arrived; the time-averaged count in the system was ${fmtNum(sim.L)}.`,
+    };
+  }
   const predicted = sim.throughput * sim.W.mean;
   const holds = Math.abs(predicted - sim.L) <= 0.03 * Math.max(sim.L, 0.01);
+  const off = Math.abs(predicted - sim.L) / Math.max(sim.L, 0.01);
+  const settle =
+    theory.kind !== 'none' && theory.metrics.rho > 0.95
+      ? 'this close to ρ = 1 the queue is long and slow to settle, so run longer'
+      : 'run longer';
   return {
+    applies: true,
     holds,
-    text: `Little’s law, L = λW: this run served ${fmtNum(sim.throughput)} customers a second, each spending ${fmtDuration(sim.W.mean)} in the system on average, so ${fmtNum(sim.throughput)} × ${fmtDuration(sim.W.mean)} = ${fmtNum(predicted)}; the time-averaged count in the system was ${fmtNum(sim.L)}.`,
+    text:
+      `Little’s law, L = λW: this run served ${plural(sim.throughput, 'customer')} a second, each spending ${fmtDuration(sim.W.mean)} in the system on average, so ${fmtNum(sim.throughput)} × ${fmtDuration(sim.W.mean)} = ${fmtNum(predicted)}; the time-averaged count in the system was ${fmtNum(sim.L)}.` +
+      (holds
+        ? ''
+        : ` The two differ by ${fmtPct(off)}: the law holds over a long run, and in a run this short the customers still in the system at its end count their whole stay in W but only their time inside the run in L; ${settle}.`),
   };
 }
 
@@ -284,66 +349,4 @@ export function hockeyPoints(
     });
   }
   return points.sort((a, b) => a.rho - b.rho);
-}
-
-export interface PlanRowView {
-  servers: number;
-  theory: number | null;
-  simulated: number | null;
-  /** Null when neither theory nor simulation has a value for this count yet. */
-  meets: boolean | null;
-  serverCost: number;
-  waitingCost: number;
-}
-
-/**
- * The planner's table and cost curve: theory for every count around the answer, simulation
- * where the scan ran. Waiting costs `waitCostPerHour` per customer-hour spent queueing: Lq
- * customers wait at any moment, so that is Lq × the rate per hour.
- */
-export function planRows(
-  params: Pick<QueueParams, 'lambda' | 'meanService' | 'service' | 'cv'>,
-  target: ServerTarget,
-  serverCostPerHour: number,
-  waitCostPerHour: number,
-  answer: number | null,
-  plan: PlanResult | null,
-): PlanRowView[] {
-  const mu = 1 / params.meanService;
-  const lowest = Math.floor(params.lambda * params.meanService) + 1;
-  const simulated = new Map(plan?.rows.map((r) => [r.servers, r]) ?? []);
-  const centre = answer ?? plan?.smallest ?? lowest;
-  const lqAt = (c: number) => {
-    const t = theoryFor({ ...params, servers: c, room: null });
-    return t.kind === 'exact' || t.kind === 'approximate' ? t.metrics.Lq : null;
-  };
-  // Reach past the cheapest pool, so the curve shows where extra servers stop paying for themselves.
-  let cheapest = centre;
-  const costAt = (c: number) => c * serverCostPerHour + (lqAt(c) ?? 0) * waitCostPerHour;
-  while (cheapest < centre + 40 && costAt(cheapest + 1) < costAt(cheapest)) cheapest++;
-  const counts = new Set<number>();
-  for (let c = Math.max(lowest, centre - 4); c <= Math.max(centre + 5, cheapest + 2); c++)
-    counts.add(c);
-  for (const c of simulated.keys()) counts.add(c);
-  return [...counts]
-    .sort((a, b) => a - b)
-    .map((c) => {
-      const exact = params.service === 'exponential';
-      const theory = exact ? mmcTargetValue(params.lambda, mu, c, target.metric) : null;
-      const row = simulated.get(c);
-      const lq = row ? row.Lq : lqAt(c);
-      const value = row ? row.value : theory;
-      return {
-        servers: c,
-        theory: theory !== null && Number.isFinite(theory) ? theory : null,
-        simulated: row ? row.value : null,
-        meets: value === null || !Number.isFinite(value) ? null : value <= target.value,
-        serverCost: c * serverCostPerHour,
-        waitingCost: lq === null || !Number.isFinite(lq) ? 0 : lq * waitCostPerHour,
-      };
-    });
-}
-
-export function costPoints(rows: readonly PlanRowView[]): CostPoint[] {
-  return rows.map(({ servers, serverCost, waitingCost }) => ({ servers, serverCost, waitingCost }));
 }

@@ -54,8 +54,13 @@ export interface QueueSimResult {
   L: number;
   Lq: number;
   utilisation: number;
-  /** Admitted arrivals per second in the window (λ less the drops). */
+  /** Admitted arrivals per second in the window (λ less the drops): the λ of Little's law. */
   throughput: number;
+  /**
+   * Customers whose service ended inside the window, per second. Without a steady state this,
+   * not the arrival rate, is what the servers got through: at most c/E[S] on average.
+   */
+  completionRate: number;
   W: Estimate;
   Wq: Estimate;
   /** Share of admitted customers who had to wait. */
@@ -222,6 +227,7 @@ class QueueRun {
   private admitted = 0;
   private dropped = 0;
   private noWait = 0;
+  private completed = 0;
 
   constructor(
     private readonly p: QueueSimParams,
@@ -267,7 +273,7 @@ class QueueRun {
     const binS = inSystemBins.binS;
     let waitData = waits.data;
     let waitCount = waits.length;
-    let { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait } = this;
+    let { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait, completed } = this;
     // The current bin [binStart, binEnd): the share of time in system and waiting inside it,
     // and the customers still there (or still waiting) at its end.
     let bin = inSystemBins.binOf(t);
@@ -334,6 +340,7 @@ class QueueRun {
       }
       free[h] = end;
       if (departures !== null) departures.push(end);
+      if (end >= from && end <= to) completed++;
       // The time series: in the system over [t, end), waiting over [t, start).
       if (t >= binEnd) {
         inSystemBins.part[bin]! += inBin;
@@ -408,7 +415,7 @@ class QueueRun {
       waitedSum[batch]! += bWaited;
     }
     waits.length = waitCount;
-    Object.assign(this, { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait });
+    Object.assign(this, { t, areaL, areaLq, busy, arrivals, admitted, dropped, noWait, completed });
     return more;
   }
 
@@ -449,6 +456,7 @@ class QueueRun {
       Lq: this.areaLq / span,
       utilisation: this.busy / (span * p.servers),
       throughput: admitted / span,
+      completionRate: this.completed / span,
       W: estimate(this.wSum, this.batchCount),
       Wq: estimate(this.wqSum, this.batchCount),
       pWait: estimate(this.waitedSum, this.batchCount),

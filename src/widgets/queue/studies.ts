@@ -1,7 +1,9 @@
+import { MAX_SERVERS } from './params';
 import type { PlanParams, SweepParams } from './params';
+import { simulationStart } from './plan';
 import { simulateQueue } from './simulate';
 import type { Estimate, QueueSimParams, QueueSimResult } from './simulate';
-import { smallestServers } from './theory';
+import { fewestStableServers, smallestServers } from './theory';
 
 /**
  * Studies built from many short simulations: the wait at a ladder of utilisations (the
@@ -76,9 +78,11 @@ const MAX_ROWS = 30;
  * whatever the service shape), until the target is met and two more counts are shown.
  */
 export function* planServers(p: PlanParams, seed: number): Generator<number, PlanResult, void> {
-  const a = p.lambda * p.meanService;
-  const lowest = Math.floor(a) + 1;
-  const guess = smallestServers(p.lambda, 1 / p.meanService, p.target) ?? lowest;
+  const mu = 1 / p.meanService;
+  const lowest = fewestStableServers(p.lambda, mu);
+  const first = simulationStart(p.lambda, mu, smallestServers(p.lambda, mu, p.target));
+  // More servers than a simulation runs with: nothing to check (the planner says so).
+  if (first === null) return { rows: [], smallest: null };
   const rows = new Map<number, PlanRow>();
   const simulate = function* (c: number, done: number) {
     const r = yield* runFor({ ...p, servers: c }, p.customers, seed + c, done, done + 1 / MAX_ROWS);
@@ -96,9 +100,9 @@ export function* planServers(p: PlanParams, seed: number): Generator<number, Pla
     rows.set(c, row);
     return row;
   };
-  let c = Math.max(lowest, guess - 3);
+  let c = first;
   let firstMet: number | null = null;
-  while (rows.size < MAX_ROWS && c <= 1000) {
+  while (rows.size < MAX_ROWS && c <= MAX_SERVERS) {
     const row = yield* simulate(c, rows.size / MAX_ROWS);
     if (row.meets && firstMet === null) firstMet = c;
     if (firstMet !== null && c >= firstMet + 2) break;

@@ -10,6 +10,7 @@ import {
   mmck,
   mmcTargetValue,
   mmcWaitQuantile,
+  PLAN_MAX_SERVERS,
   smallestServers,
   theoryFor,
 } from './theory';
@@ -61,6 +62,16 @@ describe('queueing closed forms', () => {
     expect(q.Wq).toBeCloseTo(0.20853080568720378, 12);
     // M/M/1/5 at ρ = 0.5: p_K = (1 − ρ)ρ^K / (1 − ρ^(K+1)) = 1/63.
     expect(m(mmck(1, 2, 1, 5)).pBlock).toBeCloseTo(1 / 63, 14);
+  });
+
+  it('M/M/c/K with a huge room and a huge overload: the servers never rest, and P(wait) ≤ 1', () => {
+    // 10 000/s at 3 600 s each on 1 000 servers, room for 100 000: rescaled hundreds of times.
+    const q = m(mmck(10_000, 1 / 3600, 1000, 100_000));
+    expect(q.throughput).toBeCloseTo(1000 / 3600, 12);
+    expect(q.pBlock).toBeCloseTo(1 - 1000 / 3600 / 10_000, 12);
+    expect(q.pWait).toBeLessThanOrEqual(1);
+    expect(q.pWait).toBeCloseTo(1, 12);
+    expect(q.L).toBeCloseTo(100_000, 4);
   });
 
   it('M/M/c/c blocks with Erlang B; a huge room behaves like M/M/c', () => {
@@ -149,6 +160,36 @@ describe('wait percentiles, the theory for a setting, and the server planner', (
     expect(smallestServers(1000, 50, { metric: 'pWait', value: 0.2 })).toBe(26);
     expect(smallestServers(1000, 50, { metric: 'Wq', value: 0.001 })).toBe(25);
     expect(smallestServers(1000, 1, { metric: 'Wq', value: 0.001 }, 100)).toBeNull();
+  });
+
+  it('the planner’s binary search finds what a count-by-count scan finds', () => {
+    const metrics = ['pWait', 'Wq', 'waitP99'] as const;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.1, max: 300, noNaN: true }),
+        fc.constantFrom(...metrics),
+        fc.double({ min: 1e-4, max: 0.9, noNaN: true }),
+        (a, metric, value) => {
+          const target = { metric, value };
+          let scanned: number | null = null;
+          for (let c = Math.floor(a) + 1; c <= 400 && scanned === null; c++)
+            if (mmcTargetValue(a, 1, c, metric) <= value) scanned = c;
+          expect(smallestServers(a, 1, target, 400)).toBe(scanned);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('the planner answers a huge load at once, or says the answer is beyond its search', () => {
+    // 10 000 req/s at 9 s each: 90 000 servers' worth of work, answered by Erlang C.
+    const c = smallestServers(10_000, 1 / 9, { metric: 'waitP99', value: 0.05 })!;
+    expect(c).toBeGreaterThan(90_000);
+    expect(mmcTargetValue(10_000, 1 / 9, c, 'waitP99')).toBeLessThanOrEqual(0.05);
+    expect(mmcTargetValue(10_000, 1 / 9, c - 1, 'waitP99')).toBeGreaterThan(0.05);
+    // The issue's link: 10 000 req/s at 3 600 s each is 36 million servers' worth.
+    expect(36_000_000).toBeGreaterThan(PLAN_MAX_SERVERS);
+    expect(smallestServers(10_000, 1 / 3600, { metric: 'waitP99', value: 0.05 })).toBeNull();
   });
 
   it('properties: more servers never increase Wq or P(wait); a percentile is what it claims', () => {

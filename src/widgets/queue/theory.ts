@@ -3,9 +3,12 @@
  * used consistently); every function explains an unstable or impossible input in words instead
  * of returning Infinity or NaN.
  *
- * Numerically stable for hundreds of servers: Erlang B by its recurrence, and the finite-room
- * distribution by ratios of successive terms, so no factorial is ever formed.
+ * Numerically stable for millions of servers: Erlang B from Poisson terms (erlang.ts), and the
+ * finite-room distribution by ratios of successive terms, so no factorial is ever formed.
  */
+import { erlangC } from './erlang.ts';
+
+export { erlangB, erlangC } from './erlang.ts';
 
 export interface QueueMetrics {
   /** Server utilisation ρ (per server). */
@@ -67,20 +70,6 @@ export function mm1(lambda: number, mu: number): QueueResult {
   };
 }
 
-/** Erlang B: blocking probability with c servers, offered load a = λ/μ, and no waiting room. */
-export function erlangB(c: number, a: number): number {
-  let b = 1;
-  for (let k = 1; k <= c; k++) b = (a * b) / (k + a * b);
-  return b;
-}
-
-/** Erlang C: probability of waiting in M/M/c, for a = λ/μ < c. */
-export function erlangC(c: number, a: number): number {
-  const b = erlangB(c, a);
-  const rho = a / c;
-  return b / (1 - rho * (1 - b));
-}
-
 /** M/M/c with unlimited room (Erlang C). */
 export function mmc(lambda: number, mu: number, c: number): QueueResult {
   const bad = positive('Arrival rate λ', lambda) ?? positive('Service rate μ', mu);
@@ -113,28 +102,41 @@ export function mmck(lambda: number, mu: number, c: number, K: number): QueueRes
     return { ok: false, reason: `The room K must be a whole number of at least c = ${c}` };
   const a = lambda / mu;
   const rho = a / c;
-  // Unnormalised p_n by ratios: p_n / p_{n−1} = a/n while n ≤ c, then ρ. Rescale when large.
+  // Unnormalised p_n by ratios: p_n / p_{n−1} = a/n while n ≤ c, then ρ. A term past 1e250 is
+  // divided by 1e250 and the count of such divisions kept beside it (the true term is
+  // t[n]·1e250^scale[n]): one pass, however many times an overloaded room rescales.
   const t = new Float64Array(K + 1);
+  const scale = new Int32Array(K + 1);
   t[0] = 1;
   for (let n = 1; n <= K; n++) {
-    t[n] = t[n - 1]! * (n <= c ? a / n : rho);
-    if (t[n]! > 1e250) for (let i = 0; i <= n; i++) t[i] = t[i]! / 1e250;
+    let x = t[n - 1]! * (n <= c ? a / n : rho);
+    scale[n] = scale[n - 1]!;
+    if (x > 1e250) {
+      x /= 1e250;
+      scale[n]!++;
+    }
+    t[n] = x;
   }
+  // Bring every term to the largest scale; terms two or more scales down are below 1e-250 of it.
+  const top = scale[K]!;
+  for (let n = 0; n <= K; n++)
+    t[n] = scale[n] === top ? t[n]! : scale[n] === top - 1 ? t[n]! / 1e250 : 0;
   let Z = 0;
   for (let n = 0; n <= K; n++) Z += t[n]!;
   let L = 0;
   let Lq = 0;
-  let busyAll = 0;
+  let someFree = 0;
   for (let n = 0; n <= K; n++) {
     const p = t[n]! / Z;
     L += n * p;
     if (n > c) Lq += (n - c) * p;
-    if (n >= c && n < K) busyAll += p;
+    if (n < c) someFree += p;
   }
   const pBlock = t[K]! / Z;
   const throughput = lambda * (1 - pBlock);
-  // An admitted arrival waits when it finds all c servers busy (and room left).
-  const pWait = pBlock < 1 ? busyAll / (1 - pBlock) : 1;
+  // An admitted arrival waits when it finds all c servers busy (and room left): every admitted
+  // arrival that does not find a server free.
+  const pWait = pBlock < 1 ? Math.max(0, 1 - someFree / (1 - pBlock)) : 1;
   return {
     ok: true,
     metrics: { rho, pWait, Lq, L, Wq: Lq / throughput, W: L / throughput, throughput, pBlock },
@@ -302,17 +304,42 @@ export function mmcTargetValue(
 }
 
 /**
+ * The most servers the planner considers. Ten times any pool the calculator simulates, and
+ * enough for 10 000 requests a second at up to about 10 s each; larger answers are reported as
+ * "more than" this.
+ */
+export const PLAN_MAX_SERVERS = 100_000;
+
+/**
+ * The fewest servers with any steady state: more than the work offered, a = λ/μ, by the same
+ * test as everywhere else (ρ = a/c below FULL), so an exactly full pool whose a rounds to
+ * 29.999999999999996 still needs 31.
+ */
+export function fewestStableServers(lambda: number, mu: number): number {
+  return Math.max(1, Math.floor(lambda / mu / FULL) + 1);
+}
+
+/**
  * The smallest number of servers whose M/M/c value meets the target, or null above `limit`.
- * Every metric falls as c grows, so the first c that meets it is the answer.
+ * Every metric falls as c grows, so a binary search finds the first c that meets it: about
+ * log2(limit) ≈ 17 evaluations of Erlang C, each cheap (erlang.ts), so this is safe to run on
+ * the page's main thread whatever λ and μ are.
  */
 export function smallestServers(
   lambda: number,
   mu: number,
   target: ServerTarget,
-  limit = 1000,
+  limit = PLAN_MAX_SERVERS,
 ): number | null {
-  for (let c = Math.max(1, Math.floor(lambda / mu) + 1); c <= limit; c++) {
-    if (mmcTargetValue(lambda, mu, c, target.metric) <= target.value) return c;
+  const meets = (c: number) => mmcTargetValue(lambda, mu, c, target.metric) <= target.value;
+  let low = fewestStableServers(lambda, mu);
+  let high = limit;
+  if (low > high || !meets(high)) return null;
+  // Invariant: high meets the target; every count below low does not.
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (meets(mid)) high = mid;
+    else low = mid + 1;
   }
-  return null;
+  return high;
 }
