@@ -100,6 +100,11 @@ describe('queueing closed forms', () => {
       ok: false,
       reason: expect.stringContaining('the 20 servers') as string,
     });
+    // A huge overload reads as a number, not 36000000.00.
+    expect(mm1(10_000 * 3600, 1)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/^ρ = 36,000,000: arrivals/) as string,
+    });
     expect(mmc(1, 1, 0)).toMatchObject({ ok: false });
     expect(mmck(1, 1, 3, 2)).toMatchObject({
       ok: false,

@@ -43,7 +43,7 @@ function overloaded(rho: number, servers: number): QueueResult {
   const what = servers === 1 ? 'the server' : `the ${servers} servers`;
   return {
     ok: false,
-    reason: `ρ = ${rho.toFixed(2)}: arrivals outpace what ${what} can serve, so the queue grows without bound`,
+    reason: `ρ = ${rho < 1000 ? rho.toFixed(2) : Math.round(rho).toLocaleString('en')}: arrivals outpace what ${what} can serve, so the queue grows without bound`,
   };
 }
 
