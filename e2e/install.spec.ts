@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { BuildCopyServer } from './staticServer';
+import { BuildCopyServer } from '../scripts/staticServer';
 
 interface Manifest {
   name: string;

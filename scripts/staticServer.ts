@@ -26,10 +26,11 @@ const types: Record<string, string> = {
 };
 
 /**
- * A copy of the production build served from a temporary folder on 127.0.0.1, reading each
- * file afresh on every request, so a test can deploy a "new version" by changing a file in
- * place (the preview server caches what it serves). Unknown paths get index.html, as the
- * README asks of static hosts.
+ * A copy of a built site (the production build by default) served from a temporary folder on
+ * 127.0.0.1, reading each file afresh on every request, so a test can deploy a "new version"
+ * by changing a file in place (the preview server caches what it serves). Unknown paths get
+ * index.html, as the README asks of static hosts. Used by e2e/install.spec.ts and by the
+ * Lighthouse bench for its VitePress peer.
  */
 export class BuildCopyServer {
   readonly dir: string;
