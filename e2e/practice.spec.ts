@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
 
 const gauntlet = '/learn/control-distribution/breaker-gauntlet';
@@ -99,6 +99,15 @@ test.describe('retrieval practice', () => {
     await page.getByLabel('Import a file exported from the workbook').setInputFiles(broken);
     await expect(page.getByRole('status')).toContainText('Nothing was imported.');
     await expect(page.getByText('No gauntlets taken yet.')).toBeVisible();
+
+    // A file larger than any export is refused by its size, without being read (a sparse file).
+    const huge = info.outputPath('huge.json');
+    await writeFile(huge, '');
+    await truncate(huge, 31 * 1024 * 1024);
+    await page.getByLabel('Import a file exported from the workbook').setInputFiles(huge);
+    await expect(page.getByRole('status')).toHaveText(
+      'The file is 31 MB, larger than any workbook export (at most 30 MB), so it was not read. Nothing was imported.',
+    );
 
     await page.getByLabel('Import a file exported from the workbook').setInputFiles(file);
     const confirm = page.getByRole('group', { name: 'Confirm the import' });

@@ -1,7 +1,7 @@
-import { mergeExercise, storedExercises } from '../exercises/stored';
+import { MAX_CODE_CHARS, mergeExercise, storedExercises } from '../exercises/stored';
 import type { StoredExercise } from '../exercises/stored';
 import * as z from 'zod/mini';
-import { persistedStateV1 } from '../store/schema';
+import { persistedStateV1, persistedStateV3 } from '../store/schema';
 import { MAX_ANSWER_CHARS } from './numeric';
 import { gauntletResultSchema, resultKey } from './results';
 import type { GauntletResult } from './results';
@@ -20,10 +20,25 @@ import { isoDate } from './stored';
 
 export const EXPORT_FORMAT = 'reliability-workbook-export';
 export const EXPORT_VERSION = 1;
-/** Files larger than this are refused before they are read (check `File.size` against it too). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** Longest string anywhere in an export: the longest answer a learner can type. */
-export const MAX_STRING_CHARS = MAX_ANSWER_CHARS;
+
+/**
+ * The most text a browser's localStorage keeps for one site: 5 Mi UTF-16 code units (Chromium,
+ * Firefox and Safari). The store's whole save must fit in it, and an export holds the same
+ * records, so no export the app makes from a saved state is longer.
+ */
+export const STORAGE_QUOTA_CHARS = 5 * 1024 * 1024;
+/**
+ * The longest export text an import reads: twice the quota, so that even progress made after the
+ * storage filled up (kept in memory, exported as the banner asks) still imports.
+ */
+export const MAX_IMPORT_CHARS = 2 * STORAGE_QUOTA_CHARS;
+/** The largest export file in bytes: UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+export const MAX_IMPORT_BYTES = 3 * MAX_IMPORT_CHARS;
+/**
+ * Longest string anywhere in an export: the longest the store keeps, the learner's code for an
+ * exercise (answers are capped lower, at what a learner can type).
+ */
+export const MAX_STRING_CHARS = Math.max(MAX_CODE_CHARS, MAX_ANSWER_CHARS);
 
 /**
  * The learner's lesson progress: the store's `completed` and `lastVisited`, with the store's own
@@ -41,7 +56,7 @@ const transferShape = {
   /** Coding exercises (code, runs, first pass); absent from files made before they existed. */
   exercises: z.optional(storedExercises),
   /** Ticked checklist items; absent from files made before checklists could be ticked. */
-  checklist: z.optional(z.record(z.string(), z.object({ at: isoDate }))),
+  checklist: z.optional(persistedStateV3.shape.checklist),
 };
 
 export const transferDataSchema = z.object(transferShape);
@@ -162,8 +177,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** JSON.parse reads 1e999 as Infinity: a number, but not one any field can hold. */
+const tooLarge = (v: number) =>
+  v > 0 ? 'a number too large to use' : 'a negative number too large to use';
+
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
+  if (typeof v === 'number' && !Number.isFinite(v)) return tooLarge(v);
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return 'text';
   if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
@@ -189,9 +209,10 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const value = valueAt(root, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined
-        ? 'missing'
-        : `expected ${expectedKind[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
+      if (value === undefined) return 'missing';
+      if (typeof value === 'number' && !Number.isFinite(value) && issue.expected === 'number')
+        return tooLarge(value);
+      return `expected ${expectedKind[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
     case 'invalid_format':
       return issue.format === 'datetime'
         ? 'not a date and time as the workbook writes them (ISO 8601, UTC)'
@@ -219,15 +240,29 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   }
 }
 
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * Checks a chosen file's size before it is read (`File.size`, in bytes): a file larger than any
+ * export is refused without reading it. Null when the size is fine.
+ */
+export function refuseBySize(bytes: number): ImportResult | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return refuse(
+    `The file is ${megabytes(bytes)}, larger than any workbook export (at most ${megabytes(MAX_IMPORT_BYTES)}), so it was not read.`,
+  );
+}
+
 /**
  * Reads an export file's text. On success, the validated data and a one-line summary of what it
  * holds, to show before the learner chooses merge or replace.
  */
 export function parseImport(text: string): ImportResult {
   if (typeof text !== 'string') return refuse(notOurs);
-  if (text.length > MAX_IMPORT_BYTES)
+  if (text.length > MAX_IMPORT_CHARS)
     return refuse(
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than a workbook export.`,
+      `The file holds ${chars(text.length)} characters, more than any workbook export (at most ${chars(MAX_IMPORT_CHARS)}).`,
     );
   if (text.trim() === '') return refuse('The file is empty.');
 
@@ -308,7 +343,8 @@ export function summarise(file: ExportFile): string {
 
 // ---- Merge ----------------------------------------------------------------------------------
 
-const reviewKey = (l: Pick<StoredReviewLog, 'questionId' | 'review'>) =>
+/** Identifies a review: one card is reviewed only once at one time. */
+export const reviewKey = (l: Pick<StoredReviewLog, 'questionId' | 'review'>) =>
   `${l.questionId}\u0000${Date.parse(l.review)}`;
 
 const time = (iso: string | null) => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
