@@ -118,4 +118,47 @@ test.describe('retrieval practice', () => {
     await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toBeVisible();
     await expectAccessible(page);
   });
+
+  test('two tabs submitting at the same instant both keep their result', async ({ page }) => {
+    const other = await page.context().newPage();
+    const tabs = [page, other];
+    for (const tab of tabs) {
+      await tab.goto(gauntlet);
+      const quiz = tab.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+      await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+      await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+    }
+    // Both tabs press "Submit answers" at one moment of the shared clock, a second from now.
+    const at = Date.now() + 1000;
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.evaluate(
+          (when) =>
+            new Promise<void>((resolve) => {
+              const submit = [...document.querySelectorAll('button')].find(
+                (b) => b.textContent === 'Submit answers',
+              );
+              setTimeout(() => {
+                submit?.click();
+                resolve();
+              }, when - Date.now());
+            }),
+          at,
+        ),
+      ),
+    );
+    for (const tab of tabs)
+      await expect(tab.getByRole('heading', { name: /^Score: 0 of 10/ })).toBeVisible();
+    // Each tab shows both attempts without reloading, and both are saved.
+    for (const tab of tabs) {
+      await tab
+        .getByRole('navigation', { name: 'Study' })
+        .getByRole('link', { name: 'Progress' })
+        .click();
+      await expect(tab.getByRole('row').filter({ hasText: '0 of 10' })).toHaveCount(2);
+    }
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toHaveCount(2);
+    await other.close();
+  });
 });
