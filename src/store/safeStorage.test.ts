@@ -166,6 +166,18 @@ describe('workbook store persistence', () => {
     expect([...mem.items.values()]).toContain('garbage{');
   });
 
+  it('un-marks a lesson saved in an older format, and it stays un-marked', () => {
+    const mem = new MemoryStorage();
+    const { completed, lastVisited, theme } = good;
+    mem.items.set(
+      STORAGE_KEY,
+      JSON.stringify({ state: { completed, lastVisited, theme }, version: 1 }),
+    );
+    const store = createWorkbookStore(mem);
+    store.getState().setComplete('control-distribution/overview', false);
+    expect(storedState(mem).completed).toEqual({});
+  });
+
   it('un-marks a lesson', () => {
     const store = createWorkbookStore(new MemoryStorage());
     store.getState().setComplete('a/b', true);
@@ -292,6 +304,30 @@ describe('two tabs saving the same progress', () => {
     const saved = storedState(mem);
     expect(saved.cards.q?.last_review).toBe(at(2).toISOString());
     expect(saved.reviewLog.map((l) => l.rating)).toEqual([3, 1]);
+  });
+
+  it('keeps this tab’s records when a tab running an older workbook saves without them', () => {
+    const { mem, a } = twoTabs();
+    a.getState().recordRun('m/one', true, at(1));
+    const { completed, lastVisited, theme, gauntletResults, cards, reviewLog, retention } = good;
+    const older = {
+      completed: { ...completed, 'x/y': { at: at(2).toISOString() } },
+      lastVisited,
+      theme,
+      gauntletResults,
+      cards,
+      reviewLog,
+      retention,
+    };
+    mem.items.set(STORAGE_KEY, JSON.stringify({ state: older, version: 2 }));
+    a.setState({}); // what the storage event does
+    const saved = JSON.parse(mem.items.get(STORAGE_KEY) ?? '{}') as {
+      state: PersistedState;
+      version: number;
+    };
+    expect(saved.version).toBe(currentVersion);
+    expect(Object.keys(saved.state.exercises)).toEqual(['m/one']);
+    expect(saved.state.completed).toHaveProperty('x/y');
   });
 
   it('takes the other tab’s settings unless this one changed them', () => {

@@ -188,7 +188,7 @@ export function createSafeStorage(
       if (now.kind === 'newer') storageHealth.setState({ writeError: newerOnRead });
       if (now.kind !== 'readable') return null;
       base = now.state;
-      baseText = now.version === currentVersion ? now.text : null;
+      baseText = now.text;
       // Already migrated and validated: hand zustand the current version so it does not migrate again.
       return { state: now.state, version: currentVersion };
     },
