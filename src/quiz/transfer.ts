@@ -22,9 +22,9 @@ export const EXPORT_FORMAT = 'reliability-workbook-export';
 export const EXPORT_VERSION = 1;
 
 /**
- * The most text a browser's localStorage keeps for one site: 5 Mi UTF-16 code units (Chromium,
- * Firefox and Safari). The store's whole save must fit in it, and an export holds the same
- * records, so no export the app makes from a saved state is longer.
+ * The most text a browser's localStorage keeps for one site: 5 Mi UTF-16 code units in Chromium
+ * (10 MiB of UTF-16), about the same in Firefox and Safari. The store's whole save must fit in
+ * it, and an export holds the same records, so no export of a saved state is longer.
  */
 export const STORAGE_QUOTA_CHARS = 5 * 1024 * 1024;
 /**
