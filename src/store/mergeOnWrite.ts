@@ -1,4 +1,4 @@
-import { merge, reviewKey } from '../quiz/transfer';
+import { merge, reviewKey } from '../quiz/merge';
 import { resultKey } from '../quiz/results';
 import type { PersistedState } from './schema';
 import { recordsOf, transferDataOf } from './transfer';

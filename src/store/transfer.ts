@@ -1,4 +1,4 @@
-import { merge, replace } from '../quiz/transfer';
+import { merge, replace } from '../quiz/merge';
 import type { TransferData } from '../quiz/transfer';
 import type { PersistedState } from './schema';
 
