@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
 
 const gauntlet = '/learn/control-distribution/breaker-gauntlet';
@@ -100,6 +100,15 @@ test.describe('retrieval practice', () => {
     await expect(page.getByRole('status')).toContainText('Nothing was imported.');
     await expect(page.getByText('No gauntlets taken yet.')).toBeVisible();
 
+    // A file larger than any export is refused by its size, without being read (a sparse file).
+    const huge = info.outputPath('huge.json');
+    await writeFile(huge, '');
+    await truncate(huge, 31 * 1024 * 1024);
+    await page.getByLabel('Import a file exported from the workbook').setInputFiles(huge);
+    await expect(page.getByRole('status')).toHaveText(
+      'The file is 31 MB, larger than any workbook export (at most 30 MB), so it was not read. Nothing was imported.',
+    );
+
     await page.getByLabel('Import a file exported from the workbook').setInputFiles(file);
     const confirm = page.getByRole('group', { name: 'Confirm the import' });
     await expect(confirm).toContainText('1 gauntlet result, 9 cards');
@@ -108,5 +117,48 @@ test.describe('retrieval practice', () => {
     await page.reload();
     await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toBeVisible();
     await expectAccessible(page);
+  });
+
+  test('two tabs submitting at the same instant both keep their result', async ({ page }) => {
+    const other = await page.context().newPage();
+    const tabs = [page, other];
+    for (const tab of tabs) {
+      await tab.goto(gauntlet);
+      const quiz = tab.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+      await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+      await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+    }
+    // Both tabs press "Submit answers" at one moment of the shared clock, a second from now.
+    const at = Date.now() + 1000;
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.evaluate(
+          (when) =>
+            new Promise<void>((resolve) => {
+              const submit = [...document.querySelectorAll('button')].find(
+                (b) => b.textContent === 'Submit answers',
+              );
+              setTimeout(() => {
+                submit?.click();
+                resolve();
+              }, when - Date.now());
+            }),
+          at,
+        ),
+      ),
+    );
+    for (const tab of tabs)
+      await expect(tab.getByRole('heading', { name: /^Score: 0 of 10/ })).toBeVisible();
+    // Each tab shows both attempts without reloading, and both are saved.
+    for (const tab of tabs) {
+      await tab
+        .getByRole('navigation', { name: 'Study' })
+        .getByRole('link', { name: 'Progress' })
+        .click();
+      await expect(tab.getByRole('row').filter({ hasText: '0 of 10' })).toHaveCount(2);
+    }
+    await page.reload();
+    await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toHaveCount(2);
+    await other.close();
   });
 });

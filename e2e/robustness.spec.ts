@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, expectAccessible, test } from './fixtures';
 import { HomePage, LessonPage, lessonCount } from './pages';
 
@@ -40,6 +41,67 @@ test('corrupted saved progress is set aside, the learner is told, and the app st
       .module('Control Distribution')
       .getByText(`0 of ${lessonCount('control-distribution')} complete`),
   ).toBeVisible();
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toHaveCount(0);
+});
+
+test('unreadable progress that cannot be copied aside is kept, not overwritten, until the learner chooses', async ({
+  page,
+}, info) => {
+  const garbage = `not json ${'x'.repeat(200_000)}`;
+  await page.addInitScript((raw) => {
+    if (sessionStorage.getItem('seeded')) return;
+    sessionStorage.setItem('seeded', '1');
+    localStorage.setItem('reliability-workbook', raw);
+    // Fill the rest of the site's storage, so that no copy of it fits.
+    let i = 0;
+    for (let size = 1 << 20; size >= 16; size >>= 1) {
+      try {
+        for (;;) localStorage.setItem(`filler-${i++}`, 'f'.repeat(size));
+      } catch {
+        // Full at this size: try smaller pieces.
+      }
+    }
+  }, garbage);
+  const home = new HomePage(page);
+  await home.goto();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('could not be read (it is not valid JSON)');
+  await expect(alert).toContainText('no room left in this browser’s storage for a copy');
+  await expect(alert).toContainText('the workbook is not saving your progress');
+  await expect(alert).not.toContainText(':unreadable:');
+  const stored = () => page.evaluate(() => localStorage.getItem('reliability-workbook'));
+  const copies = () =>
+    page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(':unreadable:')));
+  expect(await copies()).toEqual([]);
+
+  // Progress made now is not saved over the unreadable data.
+  await new LessonPage(page).themeRadio('Dark').check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await stored()).toBe(garbage);
+
+  const download = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Download the unreadable data' }).click();
+  const file = info.outputPath('unreadable.txt');
+  await (await download).saveAs(file);
+  expect(await readFile(file, 'utf8')).toBe(garbage);
+  await expect(alert.getByRole('status')).toHaveText(
+    'Downloaded. Keep the file: it is the only copy of that data.',
+  );
+  await expectAccessible(page);
+
+  await alert.getByRole('button', { name: 'Start fresh' }).click();
+  const confirm = alert.getByRole('group', { name: 'Confirm starting fresh' });
+  await expect(confirm.getByRole('button', { name: 'Delete it and start fresh' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Cancel' }).click();
+  expect(await stored()).toBe(garbage);
+  await alert.getByRole('button', { name: 'Start fresh' }).click();
+  await confirm.getByRole('button', { name: 'Delete it and start fresh' }).click();
+  await expect(alert).toHaveText(
+    /The unreadable data was deleted\. The workbook saves your progress again\./,
+  );
+  // What the learner did meanwhile (the theme) is saved now.
+  expect(JSON.parse((await stored()) ?? '{}')).toMatchObject({ state: { theme: 'dark' } });
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MAX_CODE_CHARS } from '../exercises/stored';
 import { persistedStateV1 } from '../store/schema';
 import { logToStored, review, fromStored, toStored } from './schedule';
 import type { StoredCard } from './schedule';
@@ -11,11 +12,15 @@ import {
   exportFileName,
   exportJson,
   MAX_IMPORT_BYTES,
+  MAX_IMPORT_CHARS,
+  MAX_STRING_CHARS,
   merge,
   parseImport,
+  refuseBySize,
   replace,
   reviewLogCsv,
   csvField,
+  STORAGE_QUOTA_CHARS,
 } from './transfer';
 import type { TransferData } from './transfer';
 
@@ -105,9 +110,44 @@ describe('export and import', () => {
 });
 
 describe('import refuses, and says why', () => {
-  it('a file over 5 MB, before parsing it', () => {
-    const big = ' '.repeat(MAX_IMPORT_BYTES + 1);
-    expect(message(big)).toMatch(/larger than 5 MB.*Nothing was imported\.$/);
+  it('text longer than any export, before parsing it', () => {
+    const big = ' '.repeat(MAX_IMPORT_CHARS + 1);
+    expect(message(big)).toBe(
+      'The file holds 10,485,761 characters, more than any workbook export (at most 10,485,760). Nothing was imported.',
+    );
+  });
+
+  it('a file larger than any export, by its size, before it is read', () => {
+    expect(refuseBySize(MAX_IMPORT_BYTES)).toBeNull();
+    expect(refuseBySize(0)).toBeNull();
+    expect(refuseBySize(40 * 1024 * 1024)).toEqual({
+      ok: false,
+      message:
+        'The file is 40 MB, larger than any workbook export (at most 30 MB), so it was not read. Nothing was imported.',
+    });
+  });
+
+  it('limits derived from what the store can hold', () => {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit, and the in-memory state may outgrow a
+    // full storage quota before it is exported.
+    expect(MAX_IMPORT_CHARS).toBeGreaterThan(STORAGE_QUOTA_CHARS);
+    expect(MAX_IMPORT_BYTES).toBe(3 * MAX_IMPORT_CHARS);
+    expect(MAX_STRING_CHARS).toBe(MAX_CODE_CHARS);
+  });
+
+  it('numbers too large to use (1e999 reads as Infinity), naming the field', () => {
+    const text = exportJson(data, now);
+    const stability = /"stability":[0-9.e+-]+/;
+    expect(text).toMatch(stability);
+    expect(message(text.replace(stability, '"stability":1e999'))).toBe(
+      'The file is a workbook export, but it is damaged (cards[0].stability: a number too large to use). Nothing was imported.',
+    );
+    expect(message(text.replace(stability, '"stability":-1e999'))).toMatch(
+      /cards\[0\]\.stability: a negative number too large to use\)/,
+    );
+    expect(message(text.replace(/"due":"[^"]*"/, '"due":1e999'))).toMatch(
+      /cards\[0\]\.due: expected text, found a number too large to use\)/,
+    );
   });
 
   it('an empty file and text that is not JSON', () => {
@@ -187,15 +227,15 @@ describe('import refuses, and says why', () => {
 
   it('huge strings anywhere, as values or as keys', () => {
     const file = exported();
-    const long = 'x'.repeat(20_000);
+    const long = 'x'.repeat(MAX_STRING_CHARS + 1);
     expect(message(JSON.stringify({ ...file, junk: long }))).toMatch(
-      /a text 20,000 characters long/,
+      /a text 50,001 characters long; a workbook export has none over 50,000/,
     );
     const longKey = {
       ...file,
       progress: { completed: { [long]: { at: now.toISOString() } }, lastVisited: null },
     };
-    expect(message(JSON.stringify(longKey))).toMatch(/a name 20,000 characters long/);
+    expect(message(JSON.stringify(longKey))).toMatch(/a name 50,001 characters long/);
   });
 
   it('__proto__, constructor and prototype keys, without polluting anything', () => {

@@ -1,12 +1,12 @@
-import { mergeExercise, storedExercises } from '../exercises/stored';
-import type { StoredExercise } from '../exercises/stored';
+import { MAX_CODE_CHARS, storedExercises } from '../exercises/stored';
 import * as z from 'zod/mini';
-import { persistedStateV1 } from '../store/schema';
+import { persistedStateV1, persistedStateV3 } from '../store/schema';
 import { MAX_ANSWER_CHARS } from './numeric';
+import { merge, reviewKey } from './merge';
 import { gauntletResultSchema, resultKey } from './results';
 import type { GauntletResult } from './results';
 import { storedCard, storedReviewLog } from './schedule';
-import type { StoredCard, StoredReviewLog } from './schedule';
+import type { StoredReviewLog } from './schedule';
 import { isoDate } from './stored';
 
 /**
@@ -20,10 +20,25 @@ import { isoDate } from './stored';
 
 export const EXPORT_FORMAT = 'reliability-workbook-export';
 export const EXPORT_VERSION = 1;
-/** Files larger than this are refused before they are read (check `File.size` against it too). */
-export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
-/** Longest string anywhere in an export: the longest answer a learner can type. */
-export const MAX_STRING_CHARS = MAX_ANSWER_CHARS;
+
+/**
+ * The most text a browser's localStorage keeps for one site: 5 Mi UTF-16 code units in Chromium
+ * (10 MiB of UTF-16), about the same in Firefox and Safari. The store's whole save must fit in
+ * it, and an export holds the same records, so no export of a saved state is longer.
+ */
+export const STORAGE_QUOTA_CHARS = 5 * 1024 * 1024;
+/**
+ * The longest export text an import reads: twice the quota, so that even progress made after the
+ * storage filled up (kept in memory, exported as the banner asks) still imports.
+ */
+export const MAX_IMPORT_CHARS = 2 * STORAGE_QUOTA_CHARS;
+/** The largest export file in bytes: UTF-8 takes at most 3 bytes per UTF-16 code unit. */
+export const MAX_IMPORT_BYTES = 3 * MAX_IMPORT_CHARS;
+/**
+ * Longest string anywhere in an export: the longest the store keeps, the learner's code for an
+ * exercise (answers are capped lower, at what a learner can type).
+ */
+export const MAX_STRING_CHARS = Math.max(MAX_CODE_CHARS, MAX_ANSWER_CHARS);
 
 /**
  * The learner's lesson progress: the store's `completed` and `lastVisited`, with the store's own
@@ -41,7 +56,7 @@ const transferShape = {
   /** Coding exercises (code, runs, first pass); absent from files made before they existed. */
   exercises: z.optional(storedExercises),
   /** Ticked checklist items; absent from files made before checklists could be ticked. */
-  checklist: z.optional(z.record(z.string(), z.object({ at: isoDate }))),
+  checklist: z.optional(persistedStateV3.shape.checklist),
 };
 
 export const transferDataSchema = z.object(transferShape);
@@ -162,8 +177,13 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/** JSON.parse reads 1e999 as Infinity: a number, but not one any field can hold. */
+const tooLarge = (v: number) =>
+  v > 0 ? 'a number too large to use' : 'a negative number too large to use';
+
 function kindOf(v: unknown): string {
   if (v === null) return 'null';
+  if (typeof v === 'number' && !Number.isFinite(v)) return tooLarge(v);
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'string') return 'text';
   if (typeof v === 'number') return Number.isInteger(v) ? 'a whole number' : 'a number';
@@ -189,9 +209,10 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const value = valueAt(root, issue.path);
   switch (issue.code) {
     case 'invalid_type':
-      return value === undefined
-        ? 'missing'
-        : `expected ${expectedKind[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
+      if (value === undefined) return 'missing';
+      if (typeof value === 'number' && !Number.isFinite(value) && issue.expected === 'number')
+        return tooLarge(value);
+      return `expected ${expectedKind[issue.expected] ?? issue.expected}, found ${kindOf(value)}`;
     case 'invalid_format':
       return issue.format === 'datetime'
         ? 'not a date and time as the workbook writes them (ISO 8601, UTC)'
@@ -219,15 +240,29 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   }
 }
 
+const megabytes = (bytes: number) =>
+  `${(bytes / 1024 / 1024).toLocaleString('en', { maximumFractionDigits: 1 })} MB`;
+
+/**
+ * Checks a chosen file's size before it is read (`File.size`, in bytes): a file larger than any
+ * export is refused without reading it. Null when the size is fine.
+ */
+export function refuseBySize(bytes: number): ImportResult | null {
+  if (bytes <= MAX_IMPORT_BYTES) return null;
+  return refuse(
+    `The file is ${megabytes(bytes)}, larger than any workbook export (at most ${megabytes(MAX_IMPORT_BYTES)}), so it was not read.`,
+  );
+}
+
 /**
  * Reads an export file's text. On success, the validated data and a one-line summary of what it
  * holds, to show before the learner chooses merge or replace.
  */
 export function parseImport(text: string): ImportResult {
   if (typeof text !== 'string') return refuse(notOurs);
-  if (text.length > MAX_IMPORT_BYTES)
+  if (text.length > MAX_IMPORT_CHARS)
     return refuse(
-      `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, far more than a workbook export.`,
+      `The file holds ${chars(text.length)} characters, more than any workbook export (at most ${chars(MAX_IMPORT_CHARS)}).`,
     );
   if (text.trim() === '') return refuse('The file is empty.');
 
@@ -306,111 +341,9 @@ export function summarise(file: ExportFile): string {
   ].join(', ');
 }
 
-// ---- Merge ----------------------------------------------------------------------------------
+// ---- Merge (src/quiz/merge.ts) ---------------------------------------------------------------
 
-const reviewKey = (l: Pick<StoredReviewLog, 'questionId' | 'review'>) =>
-  `${l.questionId}\u0000${Date.parse(l.review)}`;
-
-const time = (iso: string | null) => (iso === null ? Number.NEGATIVE_INFINITY : Date.parse(iso));
-
-/** The copy of a card that has seen more: the later last review, then more reviews. */
-function fresher(a: StoredCard, b: StoredCard): StoredCard {
-  const ta = time(a.last_review);
-  const tb = time(b.last_review);
-  if (ta !== tb) return tb > ta ? b : a;
-  return b.reps > a.reps ? b : a;
-}
-
-/**
- * Both sides combined, nothing lost: lessons completed on either side (with the earlier date),
- * the later last visit, every gauntlet result once (same quiz and start time = same attempt),
- * for each card the copy that has seen more (`fresher`; `current` wins a tie), and every review
- * once (same card and time = same review). Results and reviews come out in time order, cards by
- * question id.
- *
- * A card reviewed on two devices keeps one device's state, while the log keeps both reviews.
- */
-export function merge(current: TransferData, incoming: TransferData): TransferData {
-  // Object.fromEntries defines own properties, so even a "__proto__" key stays plain data.
-  const completed = Object.fromEntries(
-    [...Object.entries(incoming.progress.completed), ...Object.entries(current.progress.completed)]
-      .sort(([, a], [, b]) => Date.parse(b.at) - Date.parse(a.at))
-      .map(([lesson, v]) => [lesson, { at: v.at }] as const),
-  );
-  const a = current.progress.lastVisited;
-  const b = incoming.progress.lastVisited;
-  const lastVisited = !a ? b : !b ? a : Date.parse(b.at) > Date.parse(a.at) ? b : a;
-
-  const results = new Map<string, GauntletResult>();
-  for (const r of [...current.gauntletResults, ...incoming.gauntletResults])
-    if (!results.has(resultKey(r))) results.set(resultKey(r), r);
-
-  const cards = new Map<string, StoredCard>();
-  for (const c of [...current.cards, ...incoming.cards]) {
-    const held = cards.get(c.questionId);
-    cards.set(c.questionId, held ? fresher(held, c) : c);
-  }
-
-  const reviews = new Map<string, StoredReviewLog>();
-  for (const l of [...current.reviewLog, ...incoming.reviewLog])
-    if (!reviews.has(reviewKey(l))) reviews.set(reviewKey(l), l);
-
-  const exercises: Record<string, StoredExercise> = {};
-  for (const [key, record] of [
-    ...Object.entries(current.exercises ?? {}),
-    ...Object.entries(incoming.exercises ?? {}),
-  ]) {
-    const held = Object.hasOwn(exercises, key) ? exercises[key] : undefined;
-    // defineProperty: even a "__proto__" key stays plain data.
-    Object.defineProperty(exercises, key, {
-      value: held ? mergeExercise(held, record) : record,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-
-  // A tick on either side stays, with the earlier time.
-  const checklist: Record<string, { at: string }> = {};
-  for (const [key, tick] of [
-    ...Object.entries(current.checklist ?? {}),
-    ...Object.entries(incoming.checklist ?? {}),
-  ]) {
-    const held = Object.hasOwn(checklist, key) ? checklist[key] : undefined;
-    Object.defineProperty(checklist, key, {
-      value: held && Date.parse(held.at) <= Date.parse(tick.at) ? held : { at: tick.at },
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-
-  const byId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return {
-    progress: { completed, lastVisited },
-    gauntletResults: [...results.values()].sort(
-      (x, y) => Date.parse(x.startedAt) - Date.parse(y.startedAt) || byId(x.quizId, y.quizId),
-    ),
-    cards: [...cards.values()].sort((x, y) => byId(x.questionId, y.questionId)),
-    reviewLog: [...reviews.values()].sort(
-      (x, y) => Date.parse(x.review) - Date.parse(y.review) || byId(x.questionId, y.questionId),
-    ),
-    exercises,
-    checklist,
-  };
-}
-
-/** Import by replacing: the file's data, as it is. */
-export function replace(_current: TransferData, incoming: TransferData): TransferData {
-  return {
-    progress: incoming.progress,
-    gauntletResults: incoming.gauntletResults,
-    cards: incoming.cards,
-    reviewLog: incoming.reviewLog,
-    ...(incoming.exercises ? { exercises: { ...incoming.exercises } } : {}),
-    ...(incoming.checklist ? { checklist: { ...incoming.checklist } } : {}),
-  };
-}
+export { merge, replace, reviewKey } from './merge';
 
 // ---- CSV ------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ import { createQuizSlice } from './quizSlice';
 import type { QuizSlice } from './quizSlice';
 import type { ProgressSlice } from './progressSlice';
 import { browserStorage, createSafeStorage, storedVersion } from './safeStorage';
+import type { SafeStorageOptions } from './safeStorage';
 import type { PersistedState } from './schema';
 import { currentVersion } from './schema';
 import { createSettingsSlice } from './settingsSlice';
@@ -16,9 +17,15 @@ export type WorkbookState = ProgressSlice & SettingsSlice & QuizSlice & Exercise
 
 export const STORAGE_KEY = 'reliability-workbook';
 
-/** One bound store, persisted once. Validation and migration live in safeStorage/migrations. */
-export const createWorkbookStore = (storage: Storage | null) =>
-  create<WorkbookState>()(
+/**
+ * One bound store, persisted once. Validation, migration and merging with other tabs' saves
+ * live in safeStorage, migrations and mergeOnWrite.
+ */
+export const createWorkbookStore = (
+  storage: Storage | null,
+  options: Pick<SafeStorageOptions, 'locks'> = {},
+) => {
+  const store = create<WorkbookState>()(
     persist(
       (...a) => ({
         ...createProgressSlice(...a),
@@ -29,7 +36,11 @@ export const createWorkbookStore = (storage: Storage | null) =>
       {
         name: STORAGE_KEY,
         version: currentVersion,
-        storage: createSafeStorage(storage),
+        storage: createSafeStorage(storage, {
+          ...options,
+          // A save took in another tab's records: show them here too.
+          onMerged: (state) => store.setState(state),
+        }),
         partialize: (s): PersistedState => ({
           completed: s.completed,
           lastVisited: s.lastVisited,
@@ -44,18 +55,19 @@ export const createWorkbookStore = (storage: Storage | null) =>
       },
     ),
   );
+  return store;
+};
 
 export const useWorkbook = createWorkbookStore(browserStorage());
 
-// Two open tabs: when the other one saves, load what it saved, so neither overwrites the
-// other's progress with a stale copy (every change is saved at once, so nothing is lost here).
+// Two open tabs: when the other one saves, merge what it saved with what is here (a write
+// does that, and writes only if this tab holds something the save lacks). A save in an older
+// format lacks what this one knows (review cards, say), so the merge keeps ours. A newer format
+// is left alone (see safeStorage).
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (event) => {
     if (event.key !== STORAGE_KEY) return;
     const version = storedVersion(browserStorage(), STORAGE_KEY);
-    // Same format: load it. An older tab's save lacks what this one knows (review cards, say):
-    // write ours back rather than lose it. A newer format is left alone (see safeStorage).
-    if (version === currentVersion) void useWorkbook.persist.rehydrate();
-    else if (version > 0 && version < currentVersion) useWorkbook.setState({});
+    if (version > 0 && version <= currentVersion) useWorkbook.setState({});
   });
 }

@@ -1,9 +1,21 @@
-import { merge, replace } from '../quiz/transfer';
+import { merge, replace } from '../quiz/merge';
 import type { TransferData } from '../quiz/transfer';
-import type { WorkbookState } from './store';
+import type { PersistedState } from './schema';
+
+/** The learner's records (everything the store keeps but the settings). */
+export type LearnerRecords = Pick<
+  PersistedState,
+  | 'completed'
+  | 'lastVisited'
+  | 'gauntletResults'
+  | 'cards'
+  | 'reviewLog'
+  | 'exercises'
+  | 'checklist'
+>;
 
 /** The learner's data as the export file holds it. */
-export function transferDataOf(s: WorkbookState): TransferData {
+export function transferDataOf(s: LearnerRecords): TransferData {
   return {
     progress: { completed: s.completed, lastVisited: s.lastVisited },
     gauntletResults: s.gauntletResults,
@@ -14,22 +26,8 @@ export function transferDataOf(s: WorkbookState): TransferData {
   };
 }
 
-/** The store's data after importing a file, merged with what is here or replacing it. */
-export function importedState(
-  s: WorkbookState,
-  incoming: TransferData,
-  mode: 'merge' | 'replace',
-): Pick<
-  WorkbookState,
-  | 'completed'
-  | 'lastVisited'
-  | 'gauntletResults'
-  | 'cards'
-  | 'reviewLog'
-  | 'exercises'
-  | 'checklist'
-> {
-  const data = (mode === 'merge' ? merge : replace)(transferDataOf(s), incoming);
+/** The store's records holding `data` (a file's, or a merge's). */
+export function recordsOf(data: TransferData): LearnerRecords {
   return {
     completed: data.progress.completed,
     lastVisited: data.progress.lastVisited,
@@ -39,4 +37,13 @@ export function importedState(
     exercises: { ...data.exercises },
     checklist: { ...data.checklist },
   };
+}
+
+/** The store's data after importing a file, merged with what is here or replacing it. */
+export function importedState(
+  s: LearnerRecords,
+  incoming: TransferData,
+  mode: 'merge' | 'replace',
+): LearnerRecords {
+  return recordsOf((mode === 'merge' ? merge : replace)(transferDataOf(s), incoming));
 }

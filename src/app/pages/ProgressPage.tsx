@@ -2,23 +2,21 @@ import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { findLesson, manifest } from '../../content/manifest';
 import { averageRetrievability, dueNow, fromStored } from '../../quiz/schedule';
-import { exportFileName, exportJson, parseImport, reviewLogCsv } from '../../quiz/transfer';
+import {
+  exportFileName,
+  exportJson,
+  parseImport,
+  refuseBySize,
+  reviewLogCsv,
+} from '../../quiz/transfer';
 import type { ExportFile } from '../../quiz/transfer';
 import { useWorkbook } from '../../store/store';
 import { importedState, transferDataOf } from '../../store/transfer';
+import { download } from '../download';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { streakDays } from './progressStats';
 
 const HistoryChart = lazy(() => import('./GauntletHistoryChart'));
-
-function download(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Completion, gauntlet history, the review deck, and the learner's data in and out. */
 export default function ProgressPage() {
@@ -175,7 +173,17 @@ function DataTransfer() {
   };
   const read = async (file: File) => {
     setPending(null);
-    const result = parseImport(await file.text());
+    let result = refuseBySize(file.size);
+    if (!result) {
+      try {
+        result = parseImport(await file.text());
+      } catch {
+        result = {
+          ok: false,
+          message: 'The file could not be read (it may have been moved). Nothing was imported.',
+        };
+      }
+    }
     if (result.ok) setPending({ file: result.data, summary: result.summary });
     else setMessage({ text: result.message, error: true });
   };
