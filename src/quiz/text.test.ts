@@ -13,7 +13,7 @@ describe('textKey', () => {
       'half‐open',
       'HalfOpen',
     ];
-    expect(new Set(forms.map(textKey))).toEqual(new Set(['halfopen']));
+    expect(new Set(forms.map((f) => textKey(f)))).toEqual(new Set(['halfopen']));
   });
 
   it('folds compatibility forms (NFKC) but keeps accents', () => {

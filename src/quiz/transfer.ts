@@ -77,7 +77,7 @@ function clipAnswers(result: GauntletResult): GauntletResult {
     answers: result.answers.map((a) => {
       const r = a.response;
       if (r.type === 'free') return { ...a, response: { ...r, text: clip(r.text) } };
-      if (r.type === 'numeric' || r.type === 'text')
+      if (r.type === 'numeric' || r.type === 'text' || r.type === 'formula')
         return { ...a, response: { ...r, value: clip(r.value) } };
       return a;
     }),
