@@ -186,11 +186,17 @@ function checkNumeric(q: NumericQuestion, typed: unknown): CheckResult {
     width === 0
       ? `${formatAnswer(q.answer)}${unit}`
       : `${formatAnswer(q.answer)}${unit} (${formatAnswer(range.low)} to ${formatAnswer(range.high)} accepted)`;
-  if (miss <= slack) return { correct: true, feedback: `Correct: the answer is ${shown}.` };
+  // A unit read for the learner (another unit of time, a percentage) is shown as it was read.
+  const gave = reading.note ?? `${formatAnswer(x)}${unit}`;
+  if (miss <= slack)
+    return {
+      correct: true,
+      feedback: `Correct: the answer is ${shown}${reading.note ? `; you gave ${gave}` : ''}.`,
+    };
   const close = width > 0 && miss <= width;
   return {
     correct: false,
-    feedback: `${close ? 'Close, but outside the tolerance' : 'Not quite'}: the answer is ${shown}, and you gave ${formatAnswer(x)}${unit}.`,
+    feedback: `${close ? 'Close, but outside the tolerance' : 'Not quite'}: the answer is ${shown}, and you gave ${gave}.`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { MAX_ANSWER_CHARS } from './numeric';
+import { MAX_ANSWER_CHARS } from './numeric.ts';
 
 /**
  * Short text answers are compared by a key that keeps only what carries meaning: letters and
@@ -65,9 +65,9 @@ export function wordForm(word: string, last: boolean): string {
     w = w
       .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
       .replace(/ys(e|es|ed|ing)$/, 'yz$1')
-      .replace(/our(s|ed|ing|ite|ites|able)?$/, 'or$1')
-      .replace(/([tb])re(s)?$/, '$1er$2');
+      .replace(/our(s|ed|ing|ite|ites|able)?$/, 'or$1');
   }
+  if (w.length >= 5) w = w.replace(/([tb])re(s)?$/, '$1er$2');
   return last ? singular(w) : w;
 }
 

@@ -1,7 +1,7 @@
 import { create, parseDependencies } from 'mathjs/number';
-import { createRng } from '../../sim/rng';
-import type { FormulaSpec } from '../types';
-import { listNames, nameKey, prepareFormula } from './names';
+import { createRng } from '../../sim/rng.ts';
+import type { FormulaSpec } from '../types.ts';
+import { listNames, nameKey, prepareFormula } from './names.ts';
 
 /**
  * Judging a typed formula against the author's key. The expression library (mathjs, only its
