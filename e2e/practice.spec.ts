@@ -1,7 +1,17 @@
 import { readFile, truncate, writeFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures';
 
 const gauntlet = '/learn/control-distribution/breaker-gauntlet';
+
+/** The review log as saved in the browser. */
+const savedLog = (page: Page) =>
+  page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem('reliability-workbook') ?? '{}') as {
+      state?: { reviewLog?: { questionId: string; rating: number; overridden?: boolean }[] };
+    };
+    return saved.state?.reviewLog ?? [];
+  });
 
 test.describe('retrieval practice', () => {
   test('a gauntlet runs out of time, submits itself and explains every answer', async ({
@@ -160,5 +170,75 @@ test.describe('retrieval practice', () => {
     await page.reload();
     await expect(page.getByRole('row').filter({ hasText: '0 of 10' })).toHaveCount(2);
     await other.close();
+  });
+
+  test('a formula in another form is right; an unreadable one is sent back; "I was right" overrules', async ({
+    page,
+  }) => {
+    await page.goto('/learn/probability/monitoring-statistics');
+    const quiz = page.getByRole('region', { name: 'Quiz: Check your understanding' });
+    const tukey = quiz.getByRole('group', { name: /Tukey's upper fence/ });
+    const formula = tukey.getByLabel('Your formula');
+    await expect(tukey.getByText('Use Q1, Q3 and IQR.', { exact: false })).toBeVisible();
+    await formula.fill('Q3 + 3/2 fence');
+    await expect(tukey.getByText('“fence” is not a name this question uses')).toBeVisible();
+    await quiz.getByRole('button', { name: 'Submit answers' }).click();
+    // Not graded: the learner is told why, and the answer stays to be fixed.
+    await expect(formula).toHaveAttribute('aria-invalid', 'true');
+    await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+    await formula.fill('3/2 IQR + Q3');
+    await expect(tukey.getByText('Reads as: 3 / 2 · IQR + Q3')).toBeVisible();
+    await quiz
+      .getByRole('group', { name: /By roughly how many requests/ })
+      .getByLabel('Your answer (requests)')
+      .fill('twenty');
+    await quiz.getByRole('button', { name: 'Submit answers' }).click();
+    const score = quiz.getByRole('heading', { name: /^Score: \d+ of \d+/ });
+    await expect(score).toBeVisible();
+    const before = Number(/Score: (\d+)/.exec((await score.textContent()) ?? '')?.[1]);
+    const fence = quiz.locator('.quiz-result').filter({ hasText: "Tukey's upper fence" });
+    await expect(fence.getByText('Right', { exact: true })).toBeVisible();
+
+    const noise = quiz.locator('.quiz-result').filter({ hasText: 'By roughly how many requests' });
+    await expect(noise.getByText('Not quite', { exact: true })).toBeVisible();
+    await noise.getByRole('button', { name: 'I was right' }).click();
+    await expect(noise.getByText('You marked this answer right')).toBeVisible();
+    await expect(noise.getByText('Right', { exact: true })).toBeVisible();
+    await expect(
+      quiz.getByRole('heading', { name: new RegExp(`^Score: ${before + 1} of \\d+`) }),
+    ).toBeVisible();
+    const log = await savedLog(page);
+    expect(log.find((l) => l.questionId === 'monstat-c3-poisson-noise')).toMatchObject({
+      rating: 3,
+      overridden: true,
+    });
+    expect(log.find((l) => l.questionId === 'monstat-c7-tukey')?.overridden).toBeUndefined();
+    await expectAccessible(page);
+  });
+
+  test('a card checked on Review is recorded at once, even if the learner stops there', async ({
+    page,
+  }) => {
+    await page.clock.install({ time: new Date('2026-11-23T09:00:00') });
+    await page.goto(gauntlet);
+    const quiz = page.getByRole('region', { name: 'Gauntlet: Circuit breakers' });
+    await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
+    await quiz.getByRole('button', { name: 'Submit answers' }).click();
+    await expect(quiz.getByRole('heading', { name: /^Score: 0 of 10/ })).toBeVisible();
+    const reviewsBefore = (await savedLog(page)).length;
+
+    await page.clock.fastForward('01:00:00');
+    await page.goto('/review');
+    const dueNow = page.locator('.review-stats div').filter({ hasText: 'Due now' }).locator('dd');
+    await expect(dueNow).toHaveText('9');
+    await page.getByRole('button', { name: 'Review 9 cards now' }).click();
+    await expect(page.getByRole('heading', { name: 'Card 1 of 9' })).toBeVisible();
+    await page.getByRole('button', { name: 'Check' }).click();
+    await expect(
+      page.getByRole('button', { name: /Next card \(scheduled as “Again”\)/ }),
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Stop reviewing' }).click();
+    await expect(dueNow).toHaveText('8');
+    expect((await savedLog(page)).length).toBe(reviewsBefore + 1);
   });
 });

@@ -9,7 +9,8 @@ import { formatDiagnostic } from '../src/content/compiler/diagnostics.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const contentDir = path.resolve(root, process.argv[2] ?? 'content');
-const { diagnostics, manifest } = await loadContent(contentDir, root);
+const { diagnostics, warnings, manifest } = await loadContent(contentDir, root);
+for (const w of warnings) console.warn(`${formatDiagnostic(w)} (warning)`);
 if (diagnostics.length > 0) {
   for (const d of diagnostics) console.error(formatDiagnostic(d));
   console.error(`\ncontent lint: ${diagnostics.length} problem(s)`);

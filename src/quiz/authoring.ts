@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FormulaSpec } from './types';
 
 /**
  * What an author writes in a ```gauntlet (timed) or ```quiz (untimed) fence, as YAML. Text
@@ -24,6 +25,27 @@ const tolerance = z.union([
     .string()
     .regex(/^\d+(\.\d+)?\s*%$/, 'tolerance is a number (absolute) or a percentage like "5%"'),
 ]);
+
+const variableName = z
+  .string({ error: 'a variable name is text' })
+  .trim()
+  .regex(
+    /^[\p{L}][\p{L}\p{N}_]*$/u,
+    'a variable name is a letter, then letters, digits or _ (like x_m, Q3, alpha or α)',
+  );
+const range = z
+  .tuple([z.number(), z.number()], {
+    error: 'a range is two numbers, low then high: [0.001, 0.5]',
+  })
+  .nullable();
+const formulaText = z
+  .string({ error: 'a formula is text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'at most 500 characters');
+
+/** Where a variable is drawn from when none is given: positive values of ordinary size. */
+export const DEFAULT_RANGE: readonly [number, number] = [1, 10];
 
 export const authoredQuestionSchema = z.discriminatedUnion(
   'type',
@@ -55,6 +77,21 @@ export const authoredQuestionSchema = z.discriminatedUnion(
     }),
     z.object({
       ...base,
+      type: z.literal('formula'),
+      /** The key: a formula over the variables, e.g. "Q3 + 1.5 IQR". */
+      answer: formulaText,
+      /** Free variables: a list of names (drawn from DEFAULT_RANGE) or name → [low, high]. */
+      variables: z.union(
+        [z.array(variableName).min(1, 'name at least one variable'), z.record(variableName, range)],
+        { error: 'variables is a list of names, or names with ranges: { r: [0.001, 0.5] }' },
+      ),
+      /** Names defined from the variables, which the learner may use: { IQR: Q3 - Q1 }. */
+      where: z.record(variableName, formulaText).optional(),
+      /** Other right answers that are not the key rewritten. */
+      accept: z.array(formulaText).default([]),
+    }),
+    z.object({
+      ...base,
       type: z.literal('ordering'),
       items: z.array(md).min(2, 'needs at least two items').max(10),
     }),
@@ -72,7 +109,7 @@ export const authoredQuestionSchema = z.discriminatedUnion(
       widget: id,
     }),
   ],
-  { error: 'type is one of single, multiple, numeric, text, ordering, free, predict' },
+  { error: 'type is one of single, multiple, numeric, text, formula, ordering, free, predict' },
 );
 
 export type AuthoredQuestion = z.infer<typeof authoredQuestionSchema>;
@@ -151,4 +188,19 @@ export function readTolerance(t: number | string): {
   return typeof t === 'number'
     ? { kind: 'absolute', value: t }
     : { kind: 'relative', value: Number(t.replace('%', '').trim()) / 100 };
+}
+
+type AuthoredFormula = Extract<AuthoredQuestion, { type: 'formula' }>;
+
+/** The formula as the checker sees it: ranges filled in, `where` as a list. */
+export function formulaSpecOf(q: AuthoredFormula): FormulaSpec {
+  const variables = Array.isArray(q.variables)
+    ? q.variables.map((name) => ({ name, min: DEFAULT_RANGE[0], max: DEFAULT_RANGE[1] }))
+    : Object.entries(q.variables).map(([name, r]) => ({
+        name,
+        min: r ? r[0] : DEFAULT_RANGE[0],
+        max: r ? r[1] : DEFAULT_RANGE[1],
+      }));
+  const where = Object.entries(q.where ?? {}).map(([name, formula]) => ({ name, formula }));
+  return { answer: q.answer, accept: q.accept, variables, where };
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { judgeFormula } from './formula/judge';
 import { describe, expect, it } from 'vitest';
 import { acceptedRange, checkAnswer, formatAnswer } from './check';
 import type { Question, Response } from './types';
@@ -166,13 +167,18 @@ describe('numeric', () => {
     expect(correct(numeric(0, 'absolute', 0.01), typed('0.01'))).toBe(true);
   });
 
-  it('accepts the number with the expected unit and explains a different one', () => {
+  it('accepts the number with the expected unit, converts a time, explains another unit', () => {
     const q = numeric(40, 'relative', 0.1, 'ms');
     expect(correct(q, typed('40 ms'))).toBe(true);
     expect(correct(q, typed('40'))).toBe(true);
     expect(checkAnswer(q, typed('0.04 s'))).toEqual({
+      correct: true,
+      feedback: 'Correct: the answer is 40 ms (36 to 44 accepted); you gave 0.04 s = 40 ms.',
+    });
+    expect(checkAnswer(q, typed('4 s')).feedback).toMatch(/you gave 4 s = 4,000 ms\.$/);
+    expect(checkAnswer(q, typed('40 MB'))).toEqual({
       correct: false,
-      feedback: 'The answer is expected in ms; “s” is not that unit, so type the number in ms.',
+      feedback: 'The answer is expected in ms; “MB” is not that unit, so type the number in ms.',
     });
   });
 
@@ -303,5 +309,39 @@ describe('checkAnswer on anything', () => {
         },
       ),
     );
+  });
+});
+
+describe('formula', () => {
+  const q: Question = {
+    id: 'f',
+    type: 'formula',
+    prompt: 'P',
+    explanation: 'E',
+    answer: 'Q3 + 1.5 IQR',
+    accept: [],
+    variables: [
+      { name: 'Q1', min: 0, max: 50 },
+      { name: 'Q3', min: 50, max: 100 },
+    ],
+    where: [{ name: 'IQR', formula: 'Q3 - Q1' }],
+  };
+  const f = (value: string) => ({ type: 'formula' as const, value });
+
+  it('grades with the judge it is given', () => {
+    expect(checkAnswer(q, f('1.5 IQR + Q3'), judgeFormula).correct).toBe(true);
+    expect(checkAnswer(q, f('Q3 - 1.5 IQR'), judgeFormula).correct).toBe(false);
+  });
+
+  it('marks an unreadable formula unreadable, not wrong-and-done', () => {
+    const r = checkAnswer(q, f('Q3 + 1.5 fence'), judgeFormula);
+    expect(r).toMatchObject({ correct: false, unreadable: true });
+    expect(r.feedback).toMatch(/not a name this question uses/);
+    // Without the judge (not loaded) nothing is graded either.
+    expect(checkAnswer(q, f('Q3 + 1.5 IQR'))).toMatchObject({ unreadable: true });
+    expect(checkAnswer(q, f('  '), judgeFormula)).toEqual({
+      correct: false,
+      feedback: 'No answer was given.',
+    });
   });
 });

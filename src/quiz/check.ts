@@ -1,3 +1,4 @@
+import type { FormulaJudge } from './formula/load';
 import { MAX_ANSWER_CHARS, readNumber } from './numeric';
 import { matchText } from './text';
 import type { Question, Response } from './types';
@@ -7,6 +8,12 @@ export interface CheckResult {
   correct: boolean | null;
   /** One or two sentences for the learner; never empty. */
   feedback: string;
+  /**
+   * The answer could not be read (a formula that does not parse, or names a variable the
+   * question does not use): the learner should be asked to fix it rather than be marked wrong.
+   * Where that is impossible (the gauntlet's time ran out) it counts as not correct.
+   */
+  unreadable?: true;
 }
 
 /**
@@ -21,9 +28,16 @@ export interface CheckResult {
  *   where a relative tolerance v means v·|a|. With an answer of 0 a relative tolerance is 0 too,
  *   so only 0 is accepted: authors should give an absolute tolerance there.
  * - text: see text.ts (normalisation; unordered lists as multisets).
+ * - formula: judged by `judge` (src/quiz/formula/judge.ts, loaded on demand by the caller):
+ *   equal to the key at many random points of its variables. Without a judge, or with an
+ *   answer it cannot read, the result is `unreadable`.
  * - free: correct once self-rated, when the learner's rating is Good (3) or Easy (4).
  */
-export function checkAnswer(question: Question, response: Response): CheckResult {
+export function checkAnswer(
+  question: Question,
+  response: Response,
+  judge?: FormulaJudge,
+): CheckResult {
   if (!fits(question, response))
     return { correct: false, feedback: 'This answer belongs to a different kind of question.' };
   switch (question.type) {
@@ -41,9 +55,25 @@ export function checkAnswer(question: Question, response: Response): CheckResult
       if (typeof value !== 'string') return notAnswered;
       return matchText(question.accept, value, question.unordered);
     }
+    case 'formula':
+      return checkFormula(question, (response as FormulaResponse).value, judge);
     case 'free':
       return checkFree(response as Free);
   }
+}
+
+function checkFormula(
+  question: Extract<Question, { type: 'formula' }>,
+  typed: unknown,
+  judge: FormulaJudge | undefined,
+): CheckResult {
+  if (typeof typed !== 'string' || typed.trim() === '') return notAnswered;
+  if (!judge)
+    return { correct: false, unreadable: true, feedback: 'The formula checker is not loaded yet.' };
+  const verdict = judge(question, typed);
+  return verdict.correct === null
+    ? { correct: false, unreadable: true, feedback: verdict.feedback }
+    : { correct: verdict.correct, feedback: verdict.feedback };
 }
 
 type Choice = Extract<Response, { choice: number | null }>;
@@ -51,6 +81,7 @@ type Multi = Extract<Response, { type: 'multiple' }>;
 type Ordering = Extract<Response, { type: 'ordering' }>;
 type NumericResponse = Extract<Response, { type: 'numeric' }>;
 type TextResponse = Extract<Response, { type: 'text' }>;
+type FormulaResponse = Extract<Response, { type: 'formula' }>;
 type Free = Extract<Response, { type: 'free' }>;
 
 const MAX_PICKS = 1000;
@@ -155,11 +186,17 @@ function checkNumeric(q: NumericQuestion, typed: unknown): CheckResult {
     width === 0
       ? `${formatAnswer(q.answer)}${unit}`
       : `${formatAnswer(q.answer)}${unit} (${formatAnswer(range.low)} to ${formatAnswer(range.high)} accepted)`;
-  if (miss <= slack) return { correct: true, feedback: `Correct: the answer is ${shown}.` };
+  // A unit read for the learner (another unit of time, a percentage) is shown as it was read.
+  const gave = reading.note ?? `${formatAnswer(x)}${unit}`;
+  if (miss <= slack)
+    return {
+      correct: true,
+      feedback: `Correct: the answer is ${shown}${reading.note ? `; you gave ${gave}` : ''}.`,
+    };
   const close = width > 0 && miss <= width;
   return {
     correct: false,
-    feedback: `${close ? 'Close, but outside the tolerance' : 'Not quite'}: the answer is ${shown}, and you gave ${formatAnswer(x)}${unit}.`,
+    feedback: `${close ? 'Close, but outside the tolerance' : 'Not quite'}: the answer is ${shown}, and you gave ${gave}.`,
   };
 }
 

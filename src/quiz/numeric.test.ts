@@ -55,12 +55,44 @@ describe('readNumber', () => {
     expect(value('5 MB', 'MB')).toBe(5);
   });
 
-  it('does not convert a different unit: it says which one is expected', () => {
-    expect(value('40 s', 'ms')).toMatch(/expected in ms.*“s” is not that unit/);
-    expect(value('5 ms', 's')).toMatch(/expected in s\b/);
+  it('converts another unit of time, and says so', () => {
+    expect(readNumber('40 s', 'ms')).toEqual({ ok: true, value: 40_000, note: '40 s = 40,000 ms' });
+    expect(value('5 ms', 's')).toBe(0.005);
+    expect(value('2 h', 'min')).toBe(120);
+    expect(value('90 minutes', 'h')).toBe(1.5);
+    expect(value('1 day', 'h')).toBe(24);
+    expect(value('250 µs', 'ms')).toBe(0.25);
+  });
+
+  it('does not guess at any other unit: it says which one is expected', () => {
+    // "m" could be minutes or metres: never converted.
+    expect(value('5 m', 's')).toMatch(/expected in s\b/);
     // Bits and bytes differ only by case, so case matters for b/B.
     expect(value('5 Mb', 'MB')).toMatch(/expected in MB/);
+    expect(value('3 servers', 'ms')).toMatch(/expected in ms; “servers” is not that unit/);
     expect(value('40 ms')).toMatch(/plain number, without a unit/);
+  });
+
+  it('reads a factor written 10x, 10×, 10 times or 10-fold', () => {
+    for (const typed of ['10x', '10×', '10 x', '10 times', '10-fold', '10 X'])
+      for (const unit of [null, 'times', '×'] as const) expect(value(typed, unit), typed).toBe(10);
+    // "2 x 10^3" is still a power of ten.
+    expect(value('2 x 10^3', 'times')).toBe(2000);
+  });
+
+  it('reads a percentage typed for a plain share', () => {
+    expect(readNumber('5 %', null)).toEqual({ ok: true, value: 0.05, note: '5 % read as 0.05' });
+    expect(value('12.5 percent')).toBe(0.125);
+    expect(value('5 %', '%')).toBe(5);
+  });
+
+  it('reads thousands grouped by commas or spaces, and scientific notation', () => {
+    expect(value('1,000')).toBe(1000);
+    expect(value('1 000')).toBe(1000);
+    expect(value('1\u00a0000\u00a0000')).toBe(1_000_000);
+    expect(value('1e6')).toBe(1e6);
+    expect(value('1.2×10^6')).toBe(1.2e6);
+    expect(value('1.2*10^6')).toBe(1.2e6);
   });
 
   it('refuses to guess between a multiplier and the start of the unit', () => {

@@ -12,14 +12,28 @@
  * - the question's unit after the number, in the forms people write it: `40 ms`, `40ms`,
  *   `40 msec`, `5 %`, `5 percent`, `3 servers` for "server". Case does not matter, except b/B
  *   (bits and bytes are different answers).
- * A different unit (`40 s` when the answer is in ms) is not converted: the learner is told which
- * unit the answer is expected in.
+ * - a factor written `10x`, `10×`, `10 times` or `10-fold`, when the question's unit is a factor
+ *   (times, ×) or it has none;
+ * - a percentage where the question has no unit (a share): `5 %` is read as 0.05.
+ *
+ * A time in another unit is converted, since nothing is ambiguous about it: `2 s` when the answer
+ * is in ms is read as 2000 ms, and the feedback shows the conversion (µs, ms, s, min, h and days;
+ * never a bare "m", which could be minutes or metres). Any other unit that is not the question's
+ * (`40 MB` when it asks for requests) is not guessed at: the learner is told which unit the
+ * answer is expected in.
  */
 
 /** Longest answer we look at; anything longer is refused without being scanned. */
 export const MAX_ANSWER_CHARS = 10_000;
 
-export type NumberReading = { ok: true; value: number } | { ok: false; reason: string };
+export type NumberReading =
+  | {
+      ok: true;
+      value: number;
+      /** How a unit the learner typed was read, when it was not the question's ("2 s = 2000 ms"). */
+      note?: string;
+    }
+  | { ok: false; reason: string };
 
 const superscripts: Record<string, string> = {
   '⁰': '0',
@@ -47,6 +61,7 @@ const unitAliases: readonly (readonly string[])[] = [
   ['min', 'mins', 'minute', 'minutes'],
   ['h', 'hr', 'hrs', 'hour', 'hours'],
   ['d', 'day', 'days'],
+  ['×', 'x', 'times', 'fold', '-fold'],
   [
     'req/s',
     'rps',
@@ -86,6 +101,55 @@ export function sameUnit(typed: string, expected: string): boolean {
     return true;
   return false;
 }
+
+/** Seconds per time unit, by the first spelling in `unitAliases`. */
+const secondsPer: Readonly<Record<string, number>> = {
+  μs: 1e-6,
+  ms: 1e-3,
+  s: 1,
+  min: 60,
+  h: 3600,
+  d: 86400,
+};
+
+/** The time unit `unit` names (its first spelling), or null. */
+function timeUnit(unit: string): string | null {
+  for (const name of Object.keys(secondsPer)) if (sameUnit(unit, name)) return name;
+  return null;
+}
+
+const factorSuffix = /^(?:[x×]|times|-?fold)$/i;
+
+/**
+ * A unit the learner typed that is not the question's but can be read without guessing: another
+ * unit of time, "%" on a plain share, "x"/"times" on a plain factor. Returns the value in the
+ * question's unit and what was done, or null.
+ */
+function readOtherUnit(
+  value: number,
+  typed: string,
+  unit: string | null,
+): { value: number; note?: string } | null {
+  if (unit === null) {
+    if (sameUnit(typed, '%'))
+      return {
+        value: value / 100,
+        note: `${formatPlain(value)} % read as ${formatPlain(value / 100)}`,
+      };
+    if (factorSuffix.test(typed)) return { value };
+    return null;
+  }
+  const from = timeUnit(typed);
+  const to = timeUnit(unit);
+  if (from === null || to === null) return null;
+  const converted = (value * secondsPer[from]!) / secondsPer[to]!;
+  return {
+    value: converted,
+    note: `${formatPlain(value)} ${from} = ${formatPlain(converted)} ${unit}`,
+  };
+}
+
+const formatPlain = (x: number) => x.toLocaleString('en', { maximumSignificantDigits: 10 });
 
 function clip(text: string, max = 24): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -131,6 +195,17 @@ export function readNumber(input: unknown, unit: string | null): NumberReading {
   }
 
   if (rest !== '' && !(unit !== null && sameUnit(rest, unit))) {
+    const other = readOtherUnit(
+      Number(`${sign}${mantissa.replace(/[, _]/g, '')}e${exponent}`),
+      rest,
+      unit,
+    );
+    if (other !== null) {
+      if (!Number.isFinite(other.value)) return { ok: false, reason: 'That number is too large.' };
+      return other.note === undefined
+        ? { ok: true, value: Object.is(other.value, -0) ? 0 : other.value }
+        : { ok: true, value: Object.is(other.value, -0) ? 0 : other.value, note: other.note };
+    }
     const head = rest[0] ?? '';
     const scale = multipliers[head];
     const after = rest.slice(1).trim();

@@ -1,4 +1,5 @@
 import { checkAnswer } from './check';
+import type { FormulaJudge } from './formula/load';
 import type { Question, QuestionType, Rating, Response } from './types';
 
 /**
@@ -28,6 +29,8 @@ export const EXPECTED_SECONDS: Readonly<Record<QuestionType, number>> = {
   predict: 30,
   /** Recall a term and type it. */
   text: 30,
+  /** Recall or derive a formula and type it. */
+  formula: 60,
   /** Arrange several items, by keyboard or pointer. */
   ordering: 45,
   /** Recall or work out a figure, then type it. */
@@ -35,6 +38,14 @@ export const EXPECTED_SECONDS: Readonly<Record<QuestionType, number>> = {
   /** Write a few sentences. */
   free: 180,
 };
+
+/**
+ * The rating an answer gets when the learner says "I was right" after the checker marked it
+ * wrong: Good. The learner did recall it (so not Again), and how easily is unknown: the timing
+ * that picks Easy or Hard was spent partly on an answer the checker could not read, and FSRS
+ * treats Good as the neutral "recalled" rating. Not Easy, so an over-generous claim costs little.
+ */
+export const OVERRIDE_RATING: Rating = 3;
 
 /** Right within this fraction of the expected time: Easy. */
 export const FAST_FACTOR = 0.4;
@@ -59,11 +70,20 @@ export function autoRating(type: QuestionType, correct: boolean, seconds: number
  * The rating to schedule a question's card with after this response: the automatic mapping
  * above, or for a free response the learner's own rating (null until they have given one).
  */
-export function ratingFor(question: Question, response: Response, seconds: number): Rating | null {
+export function ratingFor(
+  question: Question,
+  response: Response,
+  seconds: number,
+  judge?: FormulaJudge,
+): Rating | null {
   if (question.type === 'free') {
     if (response.type !== 'free') return 1;
     const r = response.selfRating;
     return r === 1 || r === 2 || r === 3 || r === 4 ? r : null;
   }
-  return autoRating(question.type, checkAnswer(question, response).correct === true, seconds);
+  return autoRating(
+    question.type,
+    checkAnswer(question, response, judge).correct === true,
+    seconds,
+  );
 }

@@ -23,6 +23,7 @@ export const responseSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('multiple'), choices: z.array(index).check(z.maxLength(MAX_PICKS)) }),
   z.object({ type: z.literal('numeric'), value: answerText }),
   z.object({ type: z.literal('text'), value: answerText }),
+  z.object({ type: z.literal('formula'), value: answerText }),
   z.object({ type: z.literal('ordering'), order: z.array(index).check(z.maxLength(MAX_PICKS)) }),
   z.object({ type: z.literal('free'), text: answerText, selfRating: z.nullable(rating) }),
 ]);

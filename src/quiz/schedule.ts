@@ -26,6 +26,8 @@ export interface QuizCard extends Card {
 
 export interface QuizReviewLog extends ReviewLog {
   questionId: string;
+  /** The learner said "I was right" after the checker marked the answer wrong (see `regrade`). */
+  overridden?: true;
 }
 
 export interface ScheduleParams {
@@ -108,6 +110,24 @@ export function review(
     card: { ...next.card, questionId: card.questionId },
     log: { ...next.log, questionId: card.questionId },
   };
+}
+
+/**
+ * The review `log` of `card` given again with another rating, at the same time: the card is
+ * rolled back to before that review (ts-fsrs `rollback`) and reviewed anew. Used when the
+ * learner says "I was right" after the checker marked the answer wrong; the new log entry says
+ * so (`overridden`). `log` must be the card's latest review: an earlier one cannot be undone
+ * without undoing the ones after it.
+ */
+export function regrade(
+  card: QuizCard,
+  log: QuizReviewLog,
+  rating: Rating,
+  params: Partial<ScheduleParams> = {},
+): { card: QuizCard; log: QuizReviewLog } {
+  const before = scheduler(params).rollback(card, log);
+  const again = review({ ...before, questionId: card.questionId }, rating, log.review, params);
+  return { card: again.card, log: { ...again.log, overridden: true } };
 }
 
 /** Enrols the question's card on its first answer, then reviews it with that answer's rating. */
@@ -247,6 +267,8 @@ export const storedReviewLog = z.object({
   scheduled_days: nonNegative,
   learning_steps: count,
   review: isoDate,
+  /** Present (true) when the learner overrode the checker's "wrong" ("I was right"). */
+  overridden: z.optional(z.literal(true)),
 });
 export type StoredReviewLog = z.infer<typeof storedReviewLog>;
 
@@ -286,13 +308,16 @@ export function logToStored(log: QuizReviewLog): StoredReviewLog {
     scheduled_days: log.scheduled_days,
     learning_steps: log.learning_steps,
     review: log.review.toISOString(),
+    ...(log.overridden ? { overridden: true as const } : {}),
   };
 }
 
 export function logFromStored(stored: StoredReviewLog): QuizReviewLog {
+  const { overridden, ...rest } = stored;
   return {
-    ...stored,
+    ...rest,
     due: new Date(stored.due),
     review: new Date(stored.review),
+    ...(overridden ? { overridden } : {}),
   };
 }

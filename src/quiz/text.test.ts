@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_ANSWER_CHARS } from './numeric';
-import { editDistance, listKeys, matchText, textKey } from './text';
+import { editDistance, hasOperator, listKeys, matchText, textKey } from './text';
 
 describe('textKey', () => {
   it('makes case, spacing, underscores, hyphens and punctuation irrelevant', () => {
@@ -13,7 +13,7 @@ describe('textKey', () => {
       'half‐open',
       'HalfOpen',
     ];
-    expect(new Set(forms.map(textKey))).toEqual(new Set(['halfopen']));
+    expect(new Set(forms.map((f) => textKey(f)))).toEqual(new Set(['halfopen']));
   });
 
   it('folds compatibility forms (NFKC) but keeps accents', () => {
@@ -31,12 +31,114 @@ describe('textKey', () => {
     expect(textKey('version 1.')).toBe('version1');
   });
 
-  it('is idempotent on what it produces', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (s) => {
-        expect(textKey(textKey(s))).toBe(textKey(s));
-      }),
+  it('brings British and American spellings, a leading article and a plural to one key', () => {
+    const same: [string, string][] = [
+      ['stabilisation window', 'stabilization window'],
+      ['scale-down stabilisation window', 'Scale-down stabilization window'],
+      ['normalise', 'normalize'],
+      ['analyse the logs', 'analyze the logs'],
+      ['behaviour', 'behavior'],
+      ['favourite colour', 'favorite color'],
+      ['the data centre', 'data center'],
+      ['fibre', 'fiber'],
+      ['defence in depth', 'defense in depth'],
+      ['modelling', 'modeling'],
+      ['the higher level', 'higher level'],
+      ['a thundering herd', 'thundering herd'],
+      ['an error budget', 'error budget'],
+      ['errors', 'error'],
+      ['retry storms', 'retry storm'],
+      ['retries', 'retry'],
+      ['caches', 'cache'],
+      ['processes', 'process'],
+      ['metastable failures', 'metastable failure'],
+    ];
+    for (const [a, b] of same) expect(textKey(a), `${a} / ${b}`).toBe(textKey(b));
+  });
+
+  it('keeps words apart that only look alike', () => {
+    const apart: [string, string][] = [
+      ['four', 'for'],
+      ['status', 'statu'],
+      ['open', 'opens slowly'],
+      ['a', 'an'],
+      ['closed', 'close'],
+      ['p99.9', 'p999'],
+    ];
+    for (const [a, b] of apart) expect(textKey(a), `${a} / ${b}`).not.toBe(textKey(b));
+  });
+
+  it('keeps operators when asked (an accepted answer that uses them)', () => {
+    expect(textKey('Q3 + 1.5 IQR', true)).not.toBe(textKey('Q3 - 1.5 IQR', true));
+    expect(textKey('x − 1', true)).toBe(textKey('x - 1', true));
+    expect(matchText(['p99 < 200'], 'p99 > 200', false).correct).toBe(false);
+    expect(matchText(['p99 < 200'], 'P99 <200', false).correct).toBe(true);
+  });
+
+  it('gives one key for rewrites of the same answer: case, spacing, article, spelling, plural', () => {
+    const word = fc.constantFrom(
+      'error',
+      'window',
+      'budget',
+      'breaker',
+      'signal',
+      'latency',
+      'queue',
+      'herd',
     );
+    const british = fc.constantFrom(
+      ['stabilisation', 'stabilization'],
+      ['behaviour', 'behavior'],
+      ['centre', 'center'],
+      ['optimise', 'optimize'],
+      ['analysed', 'analyzed'],
+    );
+    fc.assert(
+      fc.property(
+        british,
+        word,
+        fc.constantFrom('', 'the ', 'a ', 'The ', 'AN '),
+        fc.constantFrom(' ', '  ', '-', '_', ' - '),
+        fc.boolean(),
+        ([uk, us], last, article, gap, upper) => {
+          const plural =
+            last === 'queue'
+              ? 'queues'
+              : last.endsWith('y')
+                ? `${last.slice(0, -1)}ies`
+                : `${last}s`;
+          const a = `${article}${uk}${gap}${plural}`;
+          const b = `${us} ${last}`;
+          expect(textKey(upper ? a.toUpperCase() : a)).toBe(textKey(b));
+        },
+      ),
+    );
+  });
+});
+
+describe('hasOperator', () => {
+  it('finds operators used as operators, not hyphens or slashes between words', () => {
+    for (const f of [
+      'b/2',
+      'b / 2 bits',
+      'Q3 + 1.5 IQR',
+      'Q3 - Q1',
+      '-5',
+      'x^2',
+      'a*b',
+      'a = b',
+      '1.5·IQR',
+    ])
+      expect(hasOperator(f), f).toBe(true);
+    for (const w of [
+      'half-open',
+      'scale-down stabilization window',
+      'and/or',
+      'TCP/IP',
+      'p99',
+      'x-ray',
+    ])
+      expect(hasOperator(w), w).toBe(false);
   });
 });
 

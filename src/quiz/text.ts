@@ -1,4 +1,4 @@
-import { MAX_ANSWER_CHARS } from './numeric';
+import { MAX_ANSWER_CHARS } from './numeric.ts';
 
 /**
  * Short text answers are compared by a key that keeps only what carries meaning: letters and
@@ -7,14 +7,86 @@ import { MAX_ANSWER_CHARS } from './numeric';
  * between digits stays ("p99.9" is not "p999"); a comma between digits is a thousands separator
  * and drops out ("2,000" = "2000"). Accents are kept: NFKC folds compatibility forms (full-width
  * letters, ligatures), not diacritics, which in some scripts are part of the letter.
+ *
+ * Words are then brought to one form, on both sides of the comparison (`wordForm`):
+ * - British and American spellings: -ise/-ize, -isation/-ization, -yse/-yze, -our/-or (words of
+ *   six letters or more, so "four" is not "for"), -tre/-ter and -bre/-ber (centre, fibre), the
+ *   doubled l (modelling, labelled, cancelled) and a few single words (defence, licence, grey,
+ *   catalogue, programme, judgement);
+ * - a leading article: "the", "a" or "an" before the rest of the answer;
+ * - the plural of the last word: "errors" = "error", "retries" = "retry", "caches" = "cache",
+ *   "processes" = "process" (words of four letters or more; "status" and "analysis" stay).
+ *
+ * When `keepOperators` is set (the accepted answer itself contains + − * / ^ = < or > as an
+ * operator), those signs are part of the key too, so "Q3 + 1.5 IQR" is not "Q3 − 1.5 IQR".
+ * Formulas should be `formula` questions; the content lint refuses them as text.
  */
-export function textKey(text: string): string {
-  const tokens = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .match(/[\p{L}\p{M}]+|\d+(?:\.\d+)*|\p{N}+/gu);
+export function textKey(text: string, keepOperators = false): string {
+  const pattern = keepOperators
+    ? /[\p{L}\p{M}]+|\d+(?:\.\d+)*|\p{N}+|[+\-−*×·/÷^=<>]/gu
+    : /[\p{L}\p{M}]+|\d+(?:\.\d+)*|\p{N}+/gu;
+  const tokens = text.normalize('NFKC').toLowerCase().match(pattern);
+  if (!tokens) return '';
+  const words = tokens.map((t) => (t === '−' ? '-' : t === '×' || t === '·' ? '*' : t));
+  if (words.length > 1 && articles.has(words[0]!)) words.shift();
+  const last = words.length - 1;
+  const formed = words.map((w, i) => (isWord(w) ? wordForm(w, i === last) : w));
   // Joining can leave a mark next to a new base letter: compose again so the key is canonical.
-  return tokens ? tokens.join('').normalize('NFKC') : '';
+  return formed.join('').normalize('NFKC');
+}
+
+const articles = new Set(['the', 'a', 'an']);
+const isWord = (w: string) => /^[a-z]+$/.test(w);
+
+const singleWords: Readonly<Record<string, string>> = {
+  defence: 'defense',
+  offence: 'offense',
+  licence: 'license',
+  pretence: 'pretense',
+  grey: 'gray',
+  catalogue: 'catalog',
+  analogue: 'analog',
+  dialogue: 'dialog',
+  programme: 'program',
+  programmes: 'programs',
+  judgement: 'judgment',
+  queueing: 'queuing',
+  aluminium: 'aluminum',
+};
+
+const doubledL =
+  /^(model|label|cancel|travel|signal|fuel|level|channel|total|marshal|tunnel|counsel)l(ed|ing|er|ers)$/;
+
+/** One spelling and one number for a word (see `textKey`). */
+export function wordForm(word: string, last: boolean): string {
+  let w = singleWords[word] ?? word;
+  w = w.replace(doubledL, '$1$2');
+  if (w.length >= 6) {
+    w = w
+      .replace(/is(e|es|ed|ing|ation|ations|er|ers)$/, 'iz$1')
+      .replace(/ys(e|es|ed|ing)$/, 'yz$1')
+      .replace(/our(s|ed|ing|ite|ites|able)?$/, 'or$1');
+  }
+  if (w.length >= 5) w = w.replace(/([tb])re(s)?$/, '$1er$2');
+  return last ? singular(w) : w;
+}
+
+function singular(w: string): string {
+  if (w.length < 4 || /(ss|us|is)$/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('s')) w = w.slice(0, -1);
+  // "caches" → "cache" and "boxes" → "boxe" → "box"; "cache" itself → "cach" likewise.
+  return /(x|ch|sh|ss|z)e$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Whether an accepted answer uses + − * / ^ = < > as operators (hyphenated words do not). */
+export function hasOperator(text: string): boolean {
+  const t = text.normalize('NFKC').replace(/−/g, '-');
+  if (/[+*×·÷^=<>]/.test(t)) return true;
+  // A slash beside a digit or between spaces ("b/2", "a / b"); "and/or", "TCP/IP" are words.
+  if (/\d\s*\/|\/\s*\d|\s\/\s/.test(t)) return true;
+  // A minus: between spaces ("Q3 - Q1"), or a sign before a number, name or bracket ("-5", "-x").
+  return /\s-\s|(^|[\s(])-(?=[\w(.])/.test(t);
 }
 
 // Commas split a list unless they sit between two digits (2,000); "and" and "&" only as words.
@@ -24,7 +96,7 @@ const listSeparator = /(?:[;\n\r&]|(?<!\d),|,(?!\d)|(?<![\p{L}\p{N}])and(?![\p{L
 export function listKeys(text: string): string[] {
   return text
     .split(listSeparator)
-    .map(textKey)
+    .map((t) => textKey(t))
     .filter((k) => k !== '');
 }
 
@@ -95,6 +167,7 @@ export function matchText(accept: readonly string[], value: string, unordered: b
   if (value.length > MAX_ANSWER_CHARS)
     return { correct: false, feedback: 'That answer is too long to check.' };
   const usable = accept.filter((a) => typeof a === 'string' && textKey(a) !== '');
+  const ops = usable.some(hasOperator);
   if (usable.length === 0)
     return { correct: false, feedback: 'This question has no accepted answer to compare with.' };
 
@@ -126,9 +199,9 @@ export function matchText(accept: readonly string[], value: string, unordered: b
     };
   }
 
-  const given = textKey(value);
+  const given = textKey(value, ops);
   if (given === '') return { correct: false, feedback: 'No answer was given.' };
-  const keys = usable.map(textKey);
+  const keys = usable.map((a) => textKey(a, ops));
   if (keys.includes(given)) return { correct: true, feedback: 'Correct.' };
   if (keys.some((k) => nearMiss(given, k)))
     return { correct: false, feedback: 'Close, but not quite: check the spelling.' };

@@ -450,16 +450,17 @@ describe('reviewLogCsv', () => {
   it('writes a header and one row per review, ISO times, CRLF line ends', () => {
     const csv = reviewLogCsv(data.reviewLog.slice(0, 3));
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('card_id,review_time,rating,elapsed_days');
+    expect(lines[0]).toBe('card_id,review_time,rating,elapsed_days,overridden');
     expect(lines).toHaveLength(5); // header, 3 rows, and the empty string after the last CRLF
     expect(lines[4]).toBe('');
-    const [id, time, rating, elapsed] = lines[3]!.split(',');
+    const [id, time, rating, elapsed, overridden] = lines[3]!.split(',');
     const log = data.reviewLog[2]!;
-    expect([id, time, rating, elapsed]).toEqual([
+    expect([id, time, rating, elapsed, overridden]).toEqual([
       log.questionId,
       log.review,
       String(log.rating),
       String(log.elapsed_days),
+      '0',
     ]);
     expect(csv).not.toMatch(/[^\r]\n/);
   });
@@ -474,6 +475,19 @@ describe('reviewLogCsv', () => {
   });
 
   it('is just the header for an empty log', () => {
-    expect(reviewLogCsv([])).toBe('card_id,review_time,rating,elapsed_days\r\n');
+    expect(reviewLogCsv([])).toBe('card_id,review_time,rating,elapsed_days,overridden\r\n');
+  });
+
+  it('marks a review the learner overrode ("I was right")', () => {
+    const log = { ...data.reviewLog[0]!, rating: 3 as const, overridden: true as const };
+    expect(reviewLogCsv([log]).split('\r\n')[1]).toMatch(/,3,\d+,1$/);
+  });
+
+  it('imports an export whose review log has overridden entries, and old ones without the field', () => {
+    const [first, ...rest] = data.reviewLog;
+    const marked = { ...data, reviewLog: [{ ...first!, overridden: true as const }, ...rest] };
+    const parsed = parseImport(exportJson(marked, new Date('2026-11-24T00:00:00Z')));
+    expect(parsed.ok && parsed.data.reviewLog[0]!.overridden).toBe(true);
+    expect(parsed.ok && parsed.data.reviewLog[1]!.overridden).toBeUndefined();
   });
 });

@@ -92,7 +92,7 @@ function clipAnswers(result: GauntletResult): GauntletResult {
     answers: result.answers.map((a) => {
       const r = a.response;
       if (r.type === 'free') return { ...a, response: { ...r, text: clip(r.text) } };
-      if (r.type === 'numeric' || r.type === 'text')
+      if (r.type === 'numeric' || r.type === 'text' || r.type === 'formula')
         return { ...a, response: { ...r, value: clip(r.value) } };
       return a;
     }),
@@ -355,7 +355,9 @@ export function csvField(value: string): string {
 /**
  * The review log as CSV for other FSRS tools: card_id (the question id), review_time (ISO 8601,
  * UTC), rating (1–4), elapsed_days (whole days since the card's previous review, as ts-fsrs
- * counts them). CRLF line ends, a header row, in the order given.
+ * counts them), and overridden (1 when the learner said "I was right" after the checker marked
+ * the answer wrong, so the rating is theirs; 0 otherwise). CRLF line ends, a header row, in the
+ * order given.
  */
 export function reviewLogCsv(log: readonly StoredReviewLog[]): string {
   const rows = log.map((l) =>
@@ -364,7 +366,10 @@ export function reviewLogCsv(log: readonly StoredReviewLog[]): string {
       new Date(l.review).toISOString(),
       String(l.rating),
       String(l.elapsed_days),
+      l.overridden ? '1' : '0',
     ].join(','),
   );
-  return ['card_id,review_time,rating,elapsed_days', ...rows].map((r) => `${r}\r\n`).join('');
+  return ['card_id,review_time,rating,elapsed_days,overridden', ...rows]
+    .map((r) => `${r}\r\n`)
+    .join('');
 }

@@ -35,6 +35,7 @@ export type Question =
       /** When true, an answer is a list (comma, semicolon, "and" or new line separated) whose order does not matter. */
       unordered: boolean;
     })
+  | (Base & { type: 'formula' } & FormulaSpec)
   | (Base & { type: 'ordering'; /** In the correct order. */ items: Html[] })
   | (Base & {
       type: 'free';
@@ -53,6 +54,21 @@ export type Question =
 
 export type QuestionType = Question['type'];
 
+/**
+ * A formula answer: the learner types an expression over the named variables, judged equal to
+ * the key by evaluating both at many points (src/quiz/formula/judge.ts).
+ */
+export interface FormulaSpec {
+  /** The key, as the author writes it (plain text, e.g. `Q3 + 1.5 IQR`). */
+  answer: string;
+  /** Other right answers, when one is not the key rewritten (each judged the same way). */
+  accept: string[];
+  /** Free variables and the range each is drawn from. */
+  variables: { name: string; min: number; max: number }[];
+  /** Names defined by a formula of the free variables (`IQR` = `Q3 - Q1`); the learner may use either. */
+  where: { name: string; formula: string }[];
+}
+
 export interface Quiz {
   /** Unique across the workbook. */
   id: string;
@@ -68,6 +84,7 @@ export type Response =
   | { type: 'multiple'; choices: number[] }
   | { type: 'numeric'; value: string }
   | { type: 'text'; value: string }
+  | { type: 'formula'; value: string }
   /** Indexes into `items` (the correct order), in the order the learner put them. */
   | { type: 'ordering'; order: number[] }
   /** Self-graded: the learner's own rating after seeing the model answer (1 Again … 4 Easy). */

@@ -106,4 +106,56 @@ describe('passing an exercise', () => {
     expect(Object.keys(store.getState().cards).sort()).toEqual(['q1', 'q2']);
     expect(store.getState().exercises['m/ex']!.passedAt).toBe(now.toISOString());
   });
+
+  it('"I was right" turns a wrong gauntlet answer right: Good instead of Again, noted in the log', () => {
+    const store = createWorkbookStore(null);
+    const wrong = {
+      questionId: 'a',
+      response: { type: 'single' as const, choice: 0 },
+      correct: false,
+      rating: 1 as const,
+      seconds: 5,
+    };
+    store.getState().recordAttempt(quiz, started, finished, [wrong]);
+    const again = store.getState().cards.a!;
+    store.getState().markRight('a', finished, { quizId: 'g', startedAt: started });
+    const s = store.getState();
+    expect(s.reviewLog).toHaveLength(1);
+    expect(s.reviewLog[0]).toMatchObject({
+      questionId: 'a',
+      rating: 3,
+      overridden: true,
+      review: new Date(finished).toISOString(),
+    });
+    // Scheduled as a first Good, not as an Again: due days later rather than within the day.
+    const good = createWorkbookStore(null);
+    good.getState().reviewCard('a', 3, new Date(finished));
+    expect(s.cards.a).toEqual(good.getState().cards.a);
+    expect(Date.parse(s.cards.a!.due)).toBeGreaterThan(Date.parse(again.due));
+    expect(s.gauntletResults[0]).toMatchObject({ score: 1 });
+    expect(s.gauntletResults[0]!.answers[0]).toMatchObject({ correct: true, rating: 3 });
+    // A second press changes nothing.
+    store.getState().markRight('a', finished, { quizId: 'g', startedAt: started });
+    expect(store.getState().reviewLog).toEqual(s.reviewLog);
+    expect(store.getState().cards).toEqual(s.cards);
+  });
+
+  it('"I was right" on the Review page regrades only the review just checked', () => {
+    const store = createWorkbookStore(null);
+    store.getState().reviewCard('a', 3, new Date(started));
+    const checkedAt = started + 5 * 86_400_000;
+    store.getState().reviewCard('a', 1, new Date(checkedAt));
+    store.getState().markRight('a', checkedAt);
+    const log = store.getState().reviewLog;
+    expect(log.map((l) => [l.rating, l.overridden ?? false])).toEqual([
+      [3, false],
+      [3, true],
+    ]);
+    // An older review (before `since`) is never rewritten.
+    const other = createWorkbookStore(null);
+    other.getState().reviewCard('a', 1, new Date(started));
+    other.getState().markRight('a', checkedAt);
+    expect(other.getState().reviewLog[0]).toMatchObject({ rating: 1 });
+    expect(other.getState().reviewLog[0]!.overridden).toBeUndefined();
+  });
 });

@@ -1,6 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { GauntletResult, GradedAnswer } from '../quiz/results';
-import { fromStored, logToStored, reviewOrEnrol, toStored } from '../quiz/schedule';
+import { OVERRIDE_RATING } from '../quiz/rating';
+import {
+  fromStored,
+  logFromStored,
+  logToStored,
+  regrade,
+  reviewOrEnrol,
+  toStored,
+} from '../quiz/schedule';
 import type { StoredCard, StoredReviewLog } from '../quiz/schedule';
 import type { Quiz, Rating } from '../quiz/types';
 import type { WorkbookState } from './store';
@@ -31,6 +39,16 @@ export interface QuizSlice {
   ) => void;
   /** One review from the Review page. */
   reviewCard: (questionId: string, rating: Rating, now?: Date) => void;
+  /**
+   * "I was right": the question's latest review, if it is the one graded at or after `since`
+   * (ms) and was rated Again, is given again as Good and marked `overridden` in the log; with
+   * `attempt`, that gauntlet result's answer becomes right too.
+   */
+  markRight: (
+    questionId: string,
+    since: number,
+    attempt?: { quizId: string; startedAt: number },
+  ) => void;
   setRetention: (retention: number) => void;
 }
 
@@ -106,5 +124,38 @@ export const createQuizSlice: StateCreator<WorkbookState, [], [], QuizSlice> = (
     }),
   reviewCard: (questionId, rating, now = new Date()) =>
     set((s) => applyReview(s, questionId, rating, now)),
+  markRight: (questionId, since, attempt) =>
+    set((s) => {
+      const changes: Partial<QuizSlice> = {};
+      let i = s.reviewLog.length - 1;
+      while (i >= 0 && s.reviewLog[i]!.questionId !== questionId) i--;
+      const entry = s.reviewLog[i];
+      const card = s.cards[questionId];
+      if (entry && card && entry.rating === 1 && Date.parse(entry.review) >= since) {
+        const next = regrade(fromStored(card), logFromStored(entry), OVERRIDE_RATING, {
+          desiredRetention: s.retention,
+        });
+        const reviewLog = [...s.reviewLog];
+        reviewLog[i] = logToStored(next.log);
+        changes.reviewLog = reviewLog;
+        changes.cards = { ...s.cards, [questionId]: toStored(next.card) };
+      }
+      if (attempt) {
+        const started = new Date(attempt.startedAt).toISOString();
+        const index = s.gauntletResults.findIndex(
+          (r) => r.quizId === attempt.quizId && r.startedAt === started,
+        );
+        const result = s.gauntletResults[index];
+        if (result?.answers.some((a) => a.questionId === questionId && a.correct === false)) {
+          const answers = result.answers.map((a) =>
+            a.questionId === questionId ? { ...a, correct: true, rating: OVERRIDE_RATING } : a,
+          );
+          const gauntletResults = [...s.gauntletResults];
+          gauntletResults[index] = { ...result, answers, score: score(answers) };
+          changes.gauntletResults = gauntletResults;
+        }
+      }
+      return changes;
+    }),
   setRetention: (retention) => set({ retention: Math.min(0.99, Math.max(0.7, retention)) }),
 });

@@ -1,8 +1,9 @@
 import 'katex/dist/katex.min.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { checkAnswer } from '../../quiz/check';
-import { ratingFor } from '../../quiz/rating';
+import { hasFormula, JUDGE_LOAD_FAILED, loadFormulaJudge } from '../../quiz/formula/load';
+import { OVERRIDE_RATING, ratingFor } from '../../quiz/rating';
 import {
   averageRetrievability,
   dueNow,
@@ -12,6 +13,7 @@ import {
 } from '../../quiz/schedule';
 import type { QuizCard } from '../../quiz/schedule';
 import type { Question, Rating, Response } from '../../quiz/types';
+import { MarkRight } from '../../quiz/ui/MarkRight';
 import { emptyResponse, QuestionInput, Rich } from '../../quiz/ui/QuestionInput';
 import { useWorkbook } from '../../store/store';
 import { useDocumentTitle } from '../useDocumentTitle';
@@ -163,11 +165,23 @@ function RetentionSetting() {
 }
 
 type Step =
-  | { name: 'answering'; shownAt: number }
-  | { name: 'checked'; rating: Rating | null; feedback: string; correct: boolean | null };
+  /** `problem`: why the last check could not read the answer (a formula), to fix and check again. */
+  | { name: 'answering'; shownAt: number; problem?: string }
+  | {
+      name: 'checked';
+      /** The rating the card was reviewed with when checked; null for a free answer not yet rated. */
+      rating: Rating | null;
+      feedback: string;
+      correct: boolean | null;
+      /** When the review was recorded (ms), for "I was right". */
+      at: number;
+      overridden?: true;
+    };
 
 function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => void }) {
   const reviewCard = useWorkbook((s) => s.reviewCard);
+  const markRight = useWorkbook((s) => s.markRight);
+  const problemId = useId();
   const [questions, setQuestions] = useState<Map<string, Question> | null>(null);
   const [index, setIndex] = useState(0);
   // The answer in progress belongs to one card; a new card starts from an empty answer.
@@ -225,22 +239,45 @@ function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => 
     );
   }
 
+  // A checked answer is a review, recorded the moment it is graded: whatever the learner presses
+  // next ("Next card", "Stop reviewing", leaving the page), the card has its new date.
+  const grade = (judge: Parameters<typeof checkAnswer>[2]) => {
+    if (step.name !== 'answering') return;
+    const seconds = (clock() - step.shownAt) / 1000;
+    const result = checkAnswer(question, response, judge);
+    if (result.unreadable) {
+      setStep({ name: 'answering', shownAt: step.shownAt, problem: result.feedback });
+      return;
+    }
+    const rating = ratingFor(question, response, seconds, judge);
+    const at = clock();
+    if (rating !== null) {
+      reviewCard(card.questionId, rating, new Date(at));
+      setDone((d) => d + 1);
+    }
+    setStep({ name: 'checked', rating, feedback: result.feedback, correct: result.correct, at });
+  };
   const check = () => {
     if (step.name !== 'answering') return;
-    const seconds = (Date.now() - step.shownAt) / 1000;
-    const result = checkAnswer(question, response);
-    setStep({
-      name: 'checked',
-      rating: ratingFor(question, response, seconds),
-      feedback: result.feedback,
-      correct: result.correct,
-    });
+    if (!hasFormula([question])) return grade(undefined);
+    void loadFormulaJudge().then(grade, () =>
+      setStep({ name: 'answering', shownAt: step.shownAt, problem: JUDGE_LOAD_FAILED }),
+    );
   };
-  const next = (rating: Rating) => {
-    reviewCard(card.questionId, rating);
-    setDone((d) => d + 1);
+  const advance = () => {
     setIndex((i) => i + 1);
     setStep({ name: 'answering', shownAt: clock() });
+  };
+  /** A free answer's own rating: recorded now, then on to the next card. */
+  const selfRate = (rating: Rating) => {
+    reviewCard(card.questionId, rating);
+    setDone((d) => d + 1);
+    advance();
+  };
+  const overrule = () => {
+    if (step.name !== 'checked') return;
+    markRight(card.questionId, step.at);
+    setStep({ ...step, correct: true, rating: OVERRIDE_RATING, overridden: true });
   };
   const home = questionHome(card.questionId);
   return (
@@ -252,10 +289,12 @@ function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => 
         {step.name === 'checked'
           ? step.correct === null
             ? 'Compare with the model answer.'
-            : step.correct
-              ? 'Right.'
-              : 'Not quite.'
-          : ''}
+            : step.overridden
+              ? 'Marked right by you, and scheduled as Good.'
+              : step.correct
+                ? 'Right.'
+                : 'Not quite.'
+          : (step.problem ?? '')}
       </p>
       <form
         className="quiz-question"
@@ -270,7 +309,13 @@ function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => 
           response={response}
           onChange={(r) => setAnswer({ index, response: r })}
           disabled={step.name === 'checked'}
+          problemId={step.name === 'answering' && step.problem ? problemId : undefined}
         />
+        {step.name === 'answering' && step.problem && (
+          <p id={problemId} className="field-error">
+            {step.problem}
+          </p>
+        )}
         {step.name === 'answering' && (
           <button type="submit" className="button-primary">
             Check
@@ -291,6 +336,15 @@ function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => 
           {step.feedback && step.correct !== null && step.feedback !== 'Correct.' && (
             <p>{step.feedback}</p>
           )}
+          <MarkRight
+            question={question}
+            answer={{
+              correct: step.correct,
+              response,
+              ...(step.overridden ? { overridden: true } : {}),
+            }}
+            onMarkRight={overrule}
+          />
           {question.type === 'free' && (
             <div className="quiz-model">
               <p className="quiz-label">Model answer</p>
@@ -307,19 +361,14 @@ function Session({ cards, onDone }: { cards: readonly QuizCard[]; onDone: () => 
             </p>
           )}
           {step.rating !== null ? (
-            <button
-              ref={nextButton}
-              type="button"
-              className="button-primary"
-              onClick={() => next(step.rating!)}
-            >
+            <button ref={nextButton} type="button" className="button-primary" onClick={advance}>
               Next card (scheduled as “{ratingNames[step.rating]}”)
             </button>
           ) : (
             <div role="group" aria-label="How well did you answer?" className="quiz-self-grade">
               <span>How well did you answer? </span>
               {([1, 2, 3, 4] as const).map((r) => (
-                <button key={r} type="button" onClick={() => next(r)}>
+                <button key={r} type="button" onClick={() => selfRate(r)}>
                   {ratingNames[r]}
                 </button>
               ))}

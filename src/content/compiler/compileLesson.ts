@@ -31,6 +31,8 @@ export interface CompiledLessonSource {
   quizzes: { id: string; questionIds: string[] }[];
   exercises: { id: string; line: number }[];
   problems: { line: number; message: string }[];
+  /** Reported by the lint without failing it. */
+  warnings: { line: number; message: string }[];
 }
 
 const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql', 'go', 'java'] as const;
@@ -43,6 +45,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   const front = parseFrontMatter(source);
   const remarkFindings: RemarkFindings = {
     problems: [],
+    warnings: [],
     links: [],
     phases: [],
     outsidePhases: [],
@@ -108,6 +111,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     quizzes: remarkFindings.quizzes,
     exercises: remarkFindings.exercises,
     problems,
+    warnings: remarkFindings.warnings,
   };
 }
 

@@ -17,6 +17,8 @@ export interface LoadedContent {
   /** Every file that was read, for watch mode. */
   files: string[];
   diagnostics: Diagnostic[];
+  /** Printed by the content lint; they do not fail it or the build. */
+  warnings: Diagnostic[];
 }
 
 interface Pending {
@@ -32,6 +34,7 @@ const appRoutes = new Set(['/', '/review', '/progress']);
 /** Reads and compiles everything under `contentDir`, and checks what spans lessons. */
 export async function loadContent(contentDir: string, rootDir: string): Promise<LoadedContent> {
   const diagnostics: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const files: string[] = [];
   const rel = (file: string) => path.relative(rootDir, file).split(path.sep).join('/');
   const report = (file: string, line: number, message: string) =>
@@ -82,6 +85,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
       const source = await readFile(file, 'utf8');
       const compiled = await compileLesson(source);
       for (const p of compiled.problems) report(file, p.line, p.message);
+      for (const w of compiled.warnings) warnings.push({ file: rel(file), line: w.line, message: w.message });
       if (!compiled.frontMatter) continue;
       const summary: LessonSummary = {
         ...compiled.frontMatter,
@@ -144,7 +148,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
   for (const p of pending) {
     lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
   }
-  return { manifest: { modules, questions, exercises: exerciseIndex }, lessons, exercises, files, diagnostics };
+  return { manifest: { modules, questions, exercises: exerciseIndex }, lessons, exercises, files, diagnostics, warnings };
 }
 
 /** Names each checklist after its lesson and place, so its ticks can be saved. */

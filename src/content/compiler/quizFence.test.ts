@@ -175,4 +175,104 @@ questions:
       { line: 20, message: 'predict-then-run question names widget "nowhere", but no ::widget on this page has id="nowhere"' },
     ]);
   });
+
+  it('compiles a formula question, with default ranges and where-names', async () => {
+    const out = await compileLesson(`${front}
+\`\`\`quiz
+id: fq
+title: Formulas
+questions:
+  - id: tukey
+    type: formula
+    prompt: Upper fence?
+    answer: Q3 + 1.5 IQR
+    variables: [Q1, Q3]
+    where: { IQR: Q3 - Q1 }
+    explanation: E
+  - id: pareto
+    type: formula
+    prompt: Capacity?
+    answer: x_m r^(-1/alpha)
+    variables: { x_m: null, r: [0.001, 0.5], α: [1.1, 5] }
+    explanation: E
+\`\`\`
+`);
+    expect(out.problems).toEqual([]);
+    const [tukey, pareto] = find(out.blocks)!.quiz.questions;
+    expect(tukey).toMatchObject({
+      type: 'formula',
+      answer: 'Q3 + 1.5 IQR',
+      accept: [],
+      variables: [
+        { name: 'Q1', min: 1, max: 10 },
+        { name: 'Q3', min: 1, max: 10 },
+      ],
+      where: [{ name: 'IQR', formula: 'Q3 - Q1' }],
+    });
+    expect(pareto).toMatchObject({
+      variables: [
+        { name: 'x_m', min: 1, max: 10 },
+        { name: 'r', min: 0.001, max: 0.5 },
+        { name: 'α', min: 1.1, max: 5 },
+      ],
+    });
+  });
+
+  it('fails a formula key that does not read, and a text answer that is a formula, on their lines', async () => {
+    const out = await compileLesson(`${front}
+\`\`\`quiz
+id: bad
+title: Bad
+questions:
+  - id: f
+    type: formula
+    prompt: P
+    answer: Q3 + 1.5 fence
+    variables: [Q3]
+    explanation: E
+  - id: t
+    type: text
+    prompt: P
+    accept:
+      - half
+      - b/2
+    explanation: E
+\`\`\`
+`);
+    expect(out.problems).toEqual([
+      {
+        line: 18,
+        message:
+          'quiz: questions.0.answer: “fence” is not a name this question uses; its formula uses Q3.',
+      },
+      {
+        line: 26,
+        message:
+          'quiz: questions.1.accept.1: "b/2" is a formula (it uses an operator): make this a formula question (type: formula)',
+      },
+    ]);
+  });
+
+  it('warns, without failing, when two accepted answers are one answer', async () => {
+    const out = await compileLesson(`${front}
+\`\`\`quiz
+id: dup
+title: Dup
+questions:
+  - id: t
+    type: text
+    prompt: P
+    accept: [stabilization window, stabilisation window]
+    explanation: E
+\`\`\`
+`);
+    expect(out.problems).toEqual([]);
+    expect(out.warnings).toEqual([
+      {
+        line: 18,
+        message:
+          'quiz: questions.0.accept.1: "stabilisation window" is the same answer as "stabilization window" once normalised; one of them is enough',
+      },
+    ]);
+  });
 });

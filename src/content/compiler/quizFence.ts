@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
-import { authoredQuizSchema, quizProblems, readTolerance } from '../../quiz/authoring.ts';
+import { authoredQuizSchema, formulaSpecOf, quizProblems, readTolerance } from '../../quiz/authoring.ts';
+import { questionFindings } from '../../quiz/questionLint.ts';
 import type { AuthoredQuestion } from '../../quiz/authoring.ts';
 import type { Question, Quiz } from '../../quiz/types.ts';
 
@@ -19,6 +20,8 @@ export const quizLanguages = new Set(['gauntlet', 'quiz']);
 
 export interface QuizFindings {
   problems: { line: number; message: string }[];
+  /** Reported by the lint without failing it (accepted answers the checker cannot tell apart). */
+  warnings: { line: number; message: string }[];
   questionIds: { id: string; line: number }[];
   quizzes: { id: string; questionIds: string[] }[];
   /** Predict-then-run questions name a widget on the page. */
@@ -84,15 +87,25 @@ export function replaceWithQuiz(node: Code, parent: Parent | undefined, findings
     parts.push({ key, text });
     return '';
   };
+  let checkerErrors = 0;
   const questions = authored.questions.map((q, i): Question => {
     findings.questionIds.push({ id: q.id, line: lineOf(['questions', i, 'id']) });
     const k = `q${i}`;
     const base = { id: q.id, prompt: part(`${k}.prompt`, q.prompt), explanation: part(`${k}.explanation`, q.explanation) };
     const opts = (o: string[]) => o.map((text, j) => part(`${k}.option${j}`, text));
-    return fromAuthored(q, base, opts, (items) => items.map((text, j) => part(`${k}.item${j}`, text)), (rubric) =>
+    const question = fromAuthored(q, base, opts, (items) => items.map((text, j) => part(`${k}.item${j}`, text)), (rubric) =>
       rubric.map((text, j) => part(`${k}.rubric${j}`, text)),
     (model) => part(`${k}.model`, model), (widget) => findings.widgetRefs.push({ widget, line: lineOf(['questions', i, 'widget']) }));
+    // The answers checked with the checker the learner's answers meet.
+    const { errors, warnings } = questionFindings(question);
+    const at = (field: (string | number)[]) => ['questions', i, ...field.map((f) => (/^\d+$/.test(String(f)) ? Number(f) : f))];
+    for (const e of errors) problem(lineOf(at(e.field)), `${at(e.field).join('.')}: ${e.message}`);
+    for (const w of warnings)
+      findings.warnings.push({ line: lineOf(at(w.field)), message: `${timed ? 'gauntlet' : 'quiz'}: ${at(w.field).join('.')}: ${w.message}` });
+    checkerErrors += errors.length;
+    return question;
   });
+  if (checkerErrors > 0) return fail();
   const quiz: Quiz = {
     id: authored.id,
     title: authored.title,
@@ -131,6 +144,8 @@ function fromAuthored(
       return { ...base, type: 'numeric', answer: q.answer, tolerance: readTolerance(q.tolerance ?? 0), unit: q.unit ?? null };
     case 'text':
       return { ...base, type: 'text', accept: q.accept, unordered: q.unordered };
+    case 'formula':
+      return { ...base, type: 'formula', ...formulaSpecOf(q) };
     case 'ordering':
       return { ...base, type: 'ordering', items: items(q.items) };
     case 'free':

@@ -12,6 +12,8 @@ import type { QuizFindings } from './quizFence.ts';
 /** What one pass over a lesson's Markdown found, besides the transformed tree. */
 export interface RemarkFindings {
   problems: { line: number; message: string }[];
+  /** Reported without failing the lint. */
+  warnings: { line: number; message: string }[];
   links: { url: string; line: number }[];
   phases: { name: Phase; line: number }[];
   /** Lines of top-level content that follows the first phase but sits in none. */
@@ -70,6 +72,7 @@ export function remarkWorkbook(findings: RemarkFindings) {
     const widgetIds = new Set<string>();
     const quizFindings: QuizFindings = {
       problems: findings.problems,
+      warnings: findings.warnings,
       questionIds: findings.questionIds,
       quizzes: findings.quizzes,
       widgetRefs: [],

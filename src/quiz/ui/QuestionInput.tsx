@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { MAX_ANSWER_CHARS } from '../numeric';
 import type { Question, Response } from '../types';
+import { FormulaInput } from './FormulaInput';
 
 /** Build-time HTML from the content compiler (sanitised there). */
 export function Rich({
@@ -27,6 +28,8 @@ export function emptyResponse(q: Question): Response {
       return { type: 'numeric', value: '' };
     case 'text':
       return { type: 'text', value: '' };
+    case 'formula':
+      return { type: 'formula', value: '' };
     case 'ordering':
       return { type: 'ordering', order: shuffled(q.items.length, q.id) };
     case 'free':
@@ -56,6 +59,7 @@ export function QuestionInput({
   onChange,
   disabled,
   enterSubmits = true,
+  problemId,
 }: {
   question: Question;
   response: Response;
@@ -63,6 +67,8 @@ export function QuestionInput({
   disabled: boolean;
   /** Whether Enter in a text box submits the surrounding form (a single review card) or not (a gauntlet page). */
   enterSubmits?: boolean;
+  /** The id of a message saying why the answer could not be read (it marks the input invalid). */
+  problemId?: string | undefined;
 }) {
   const id = useId();
   const onKeyDown = enterSubmits
@@ -152,6 +158,18 @@ export function QuestionInput({
           />
           {question.unordered && <p className="field-help">Any order; separate with commas.</p>}
         </div>
+      );
+    case 'formula':
+      return (
+        <FormulaInput
+          id={id}
+          spec={question}
+          value={response.type === 'formula' ? response.value : ''}
+          disabled={disabled}
+          onKeyDown={onKeyDown}
+          problemId={problemId}
+          onChange={(value) => onChange({ type: 'formula', value })}
+        />
       );
     case 'ordering': {
       const order = response.type === 'ordering' ? response.order : [];

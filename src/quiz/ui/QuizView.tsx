@@ -1,9 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { Question, Quiz, Rating, Response } from '../types';
+import { hasFormula, JUDGE_LOAD_FAILED, loadFormulaJudge } from '../formula/load';
+import type { FormulaJudge } from '../formula/load';
+import { AnswerSummary } from './AnswerSummary';
 import { emptyResponse, QuestionInput, Rich } from './QuestionInput';
 import { answerSeconds, gradeAttempt } from './grading';
 import type { ShownAnswer as GradedAnswer } from './grading';
+import { MarkRight } from './MarkRight';
+import { OVERRIDE_RATING } from '../rating';
 import { useQuizRecorder } from './useQuizRecorder';
 
 type Phase =
@@ -48,15 +53,34 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
     setAnnouncement(timed ? `Started. You have ${fmtClock(quiz.timeLimitS ?? 0)} minutes.` : '');
   };
 
-  const submit = useCallback(
-    (timedOut: boolean) => {
+  // Answers that could not be read, by question index: shown beside them until fixed.
+  const [problems, setProblems] = useState<Map<number, string>>(new Map());
+  const grading = useRef(false);
+
+  const finish = useCallback(
+    (timedOut: boolean, judge: FormulaJudge | undefined) => {
       if (phase.name !== 'running') return;
       const finishedAt = Date.now();
       const answers = gradeAttempt(
         quiz,
         responses,
         answerSeconds(phase.startedAt, lastChanged.current),
+        judge,
       );
+      // A formula that cannot be read is sent back to be fixed, unless the time is up.
+      const unreadable = new Map(
+        answers.flatMap((a, i) => (a.unreadable ? [[i, a.feedback] as const] : [])),
+      );
+      if (!timedOut && unreadable.size > 0) {
+        setProblems(unreadable);
+        const which = [...unreadable.keys()].map((i) => i + 1).join(', ');
+        setAnnouncement(
+          `Question ${which}: the formula cannot be read yet. Nothing was submitted; fix it and submit again.`,
+        );
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+        return;
+      }
+      setProblems(new Map());
       recorder.recordAttempt(quiz, phase.startedAt, finishedAt, answers);
       setPhase({ name: 'done', startedAt: phase.startedAt, finishedAt, answers, timedOut });
       const right = answers.filter((a) => a.correct === true).length;
@@ -65,6 +89,27 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
       );
     },
     [phase, quiz, responses, recorder],
+  );
+
+  const submit = useCallback(
+    (timedOut: boolean) => {
+      if (phase.name !== 'running' || grading.current) return;
+      if (!hasFormula(quiz.questions)) return finish(timedOut, undefined);
+      grading.current = true;
+      void loadFormulaJudge()
+        .then(
+          (judge) => finish(timedOut, judge),
+          () => {
+            // Out of time: grade what can be graded; a formula then counts as unreadable.
+            if (timedOut) finish(true, undefined);
+            else setAnnouncement(JUDGE_LOAD_FAILED);
+          },
+        )
+        .finally(() => {
+          grading.current = false;
+        });
+    },
+    [phase.name, quiz.questions, finish],
   );
 
   const formRef = useRef<HTMLFormElement>(null);
@@ -128,6 +173,7 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
                   question={q}
                   index={i}
                   response={responses[i]!}
+                  problem={problems.get(i) ?? null}
                   onChange={(r) => {
                     touch(i);
                     setResponses((all) => all.map((x, j) => (j === i ? r : x)));
@@ -146,6 +192,16 @@ export default function QuizView({ quiz }: { quiz: Quiz }) {
           quiz={quiz}
           phase={phase}
           headingRef={resultsRef}
+          onMarkRight={(i) => {
+            const answers = phase.answers.map((a, j) =>
+              j === i
+                ? { ...a, rating: OVERRIDE_RATING, correct: true, overridden: true as const }
+                : a,
+            );
+            recorder.markRight(quiz, phase.startedAt, phase.finishedAt, quiz.questions[i]!.id);
+            setPhase({ ...phase, answers });
+            setAnnouncement(`Question ${i + 1} marked right by you, and scheduled as Good.`);
+          }}
           onSelfGrade={(i, rating) => {
             const answers = phase.answers.map((a, j) =>
               j === i ? { ...a, rating, correct: rating >= 3 } : a,
@@ -165,14 +221,18 @@ function QuestionBlock({
   question,
   index,
   response,
+  problem,
   onChange,
 }: {
   question: Question;
   index: number;
   response: Response;
+  /** Why the answer could not be read at the last submit, or null. */
+  problem: string | null;
   onChange: (r: Response) => void;
 }) {
   const promptId = useId();
+  const problemId = useId();
   return (
     <fieldset className="quiz-question" aria-labelledby={promptId}>
       <div id={promptId} className="quiz-prompt">
@@ -192,7 +252,13 @@ function QuestionBlock({
         onChange={onChange}
         disabled={false}
         enterSubmits={false}
+        problemId={problem ? problemId : undefined}
       />
+      {problem && (
+        <p id={problemId} className="field-error">
+          {problem}
+        </p>
+      )}
     </fieldset>
   );
 }
@@ -239,12 +305,14 @@ function Results({
   phase,
   headingRef,
   onSelfGrade,
+  onMarkRight,
   onRetry,
 }: {
   quiz: Quiz;
   phase: Extract<Phase, { name: 'done' }>;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onSelfGrade: (index: number, rating: Rating) => void;
+  onMarkRight: (index: number) => void;
   onRetry: () => void;
 }) {
   const right = phase.answers.filter((a) => a.correct === true).length;
@@ -277,6 +345,7 @@ function Results({
                 <p className="quiz-feedback">{a.feedback}</p>
               )}
               <AnswerSummary question={q} response={a.response} />
+              <MarkRight answer={a} question={q} onMarkRight={() => onMarkRight(i)} />
               {q.type === 'free' && (
                 <>
                   <div className="quiz-model">
@@ -327,91 +396,4 @@ function Results({
       </button>
     </div>
   );
-}
-
-function Lines({ yours, right }: { yours: React.ReactNode; right: React.ReactNode }) {
-  return (
-    <dl className="quiz-answers">
-      <dt>Your answer</dt>
-      <dd>{yours}</dd>
-      <dt>Right answer</dt>
-      <dd>{right}</dd>
-    </dl>
-  );
-}
-
-/** The learner's answer and the right one, in words. */
-function AnswerSummary({ question: q, response: r }: { question: Question; response: Response }) {
-  const optionList = (indexes: number[], options: string[]) =>
-    indexes.length === 0 ? (
-      <em>nothing</em>
-    ) : (
-      indexes.map((i, k) => (
-        <span key={i}>
-          {k > 0 && '; '}
-          <Rich html={options[i] ?? ''} />
-        </span>
-      ))
-    );
-  switch (q.type) {
-    case 'single':
-    case 'predict':
-      return (
-        <p>
-          Your answer:{' '}
-          {optionList(r.type === q.type && r.choice !== null ? [r.choice] : [], q.options)}. Right
-          answer: {optionList([q.correct], q.options)}.
-        </p>
-      );
-    case 'multiple':
-      return (
-        <p>
-          Your answer: {optionList(r.type === 'multiple' ? r.choices : [], q.options)}. Right
-          answer: {optionList(q.correct, q.options)}.
-        </p>
-      );
-    case 'numeric':
-      return (
-        <Lines
-          yours={r.type === 'numeric' && r.value.trim() ? r.value : <em>nothing</em>}
-          right={`${q.answer.toLocaleString('en')}${q.unit ? ` ${q.unit}` : ''}${
-            q.tolerance.value > 0
-              ? q.tolerance.kind === 'relative'
-                ? ` (±${Math.round(q.tolerance.value * 1000) / 10} %)`
-                : ` (±${q.tolerance.value})`
-              : ''
-          }`}
-        />
-      );
-    case 'text':
-      return (
-        <Lines
-          yours={r.type === 'text' && r.value.trim() ? r.value : <em>nothing</em>}
-          right={`${q.accept.join(' / ')}${q.unordered ? ' (in any order)' : ''}`}
-        />
-      );
-    case 'ordering':
-      return (
-        <div>
-          <p className="quiz-label">The right order</p>
-          <ol>
-            {q.items.map((html, i) => (
-              <li key={i}>
-                <Rich html={html} />
-              </li>
-            ))}
-          </ol>
-        </div>
-      );
-    case 'free':
-      return r.type === 'free' && r.text.trim() ? (
-        <p>
-          Your answer: <span className="quiz-free-answer">{r.text}</span>
-        </p>
-      ) : (
-        <p>
-          Your answer: <em>nothing</em>
-        </p>
-      );
-  }
 }

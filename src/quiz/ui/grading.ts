@@ -1,9 +1,16 @@
 import { checkAnswer } from '../check';
+import type { FormulaJudge } from '../formula/load';
 import { ratingFor } from '../rating';
 import type { GradedAnswer } from '../results';
 import type { Quiz, Response } from '../types';
 
-export type ShownAnswer = GradedAnswer & { feedback: string };
+export type ShownAnswer = GradedAnswer & {
+  feedback: string;
+  /** The answer could not be read (see CheckResult); it counts as not correct. */
+  unreadable?: true;
+  /** The learner said "I was right" after it was marked wrong. */
+  overridden?: true;
+};
 
 /**
  * Seconds spent on each question of a page answered in one go: from the previous answer's last
@@ -27,24 +34,29 @@ export function answerSeconds(
   return out;
 }
 
-/** Grades a whole attempt: each answer's verdict, feedback and the rating its card gets. */
+/**
+ * Grades a whole attempt: each answer's verdict, feedback and the rating its card gets.
+ * `judge` is needed for formula questions (loaded by the caller, see formula/load.ts).
+ */
 export function gradeAttempt(
   quiz: Quiz,
   responses: readonly Response[],
   seconds: readonly (number | null)[],
+  judge?: FormulaJudge,
 ): ShownAnswer[] {
   return quiz.questions.map((q, i) => {
     const response = responses[i] ?? { type: 'text', value: '' };
     const s = seconds[i] ?? null;
-    const checked = checkAnswer(q, response);
+    const checked = checkAnswer(q, response, judge);
     return {
       questionId: q.id,
       response,
       correct: checked.correct,
       feedback: checked.feedback,
       // An untouched question has no time: rated as if answered at an ordinary pace.
-      rating: ratingFor(q, response, s ?? Number.NaN),
+      rating: ratingFor(q, response, s ?? Number.NaN, judge),
       seconds: Math.max(0, s ?? 0),
+      ...(checked.unreadable ? { unreadable: true as const } : {}),
     };
   });
 }

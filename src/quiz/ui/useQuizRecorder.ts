@@ -6,6 +6,7 @@ import type { ShownAnswer } from './grading';
 export function useQuizRecorder() {
   const recordAttempt = useWorkbook((s) => s.recordAttempt);
   const selfGrade = useWorkbook((s) => s.selfGrade);
+  const markRight = useWorkbook((s) => s.markRight);
   return {
     recordAttempt: (
       quiz: Quiz,
@@ -15,5 +16,7 @@ export function useQuizRecorder() {
     ) => recordAttempt(quiz, startedAt, finishedAt, answers),
     selfGrade: (quiz: Quiz, startedAt: number, questionId: string, rating: Rating) =>
       selfGrade(quiz.id, startedAt, questionId, rating),
+    markRight: (quiz: Quiz, startedAt: number, finishedAt: number, questionId: string) =>
+      markRight(questionId, finishedAt, { quizId: quiz.id, startedAt }),
   };
 }
