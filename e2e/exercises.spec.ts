@@ -221,4 +221,55 @@ test.describe('Coding exercises', () => {
     expect(pageErrors).toEqual([]);
     await expectAccessible(page);
   });
+
+  test('an editor made after Monaco’s TypeScript mode has loaded logs no errors on a run', async ({
+    page,
+    pageErrors,
+  }) => {
+    await page.goto(lesson);
+    const first = await openExercise(page);
+    await expect(first.locator('.monaco-editor .view-lines')).toHaveCount(1, { timeout: 30_000 });
+    // Wait for the TypeScript mode: its diagnostics mark the starter's unused parameter.
+    await typeCode(page, first, 'export const x: number = "not a number";\n');
+    await expect(first.locator('.monaco-editor .squiggly-error')).not.toHaveCount(0, {
+      timeout: 30_000,
+    });
+    // A lesson visited next, in the same page, creates a new editor.
+    await page.evaluate(() => {
+      history.pushState(null, '', '/learn/control-distribution/sagas');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    const saga = page.getByRole('region', {
+      name: 'Exercise: Saga orchestrator with compensations',
+    });
+    await saga.scrollIntoViewIfNeeded();
+    await expect(saga.locator('.monaco-editor .view-lines')).toHaveCount(1, { timeout: 30_000 });
+    await saga.getByRole('button', { name: 'Run the checks' }).click();
+    await expect(saga.locator('.exercise-verdict')).toHaveCount(1, { timeout: 20_000 });
+    expect(pageErrors).toEqual([]);
+    await expectAccessible(page);
+  });
+
+  test('while the exercise is still loading, its starter code can be reached and read', async ({
+    page,
+  }) => {
+    // Hold the exercise's code back, so the placeholder stays for as long as the test looks.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/ExerciseView-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(lesson);
+    const placeholder = page.getByRole('region', {
+      name: 'Starter code for “Circuit breaker from scratch” (the editor is loading)',
+    });
+    await expect(placeholder).toBeVisible({ timeout: 20_000 });
+    await placeholder.scrollIntoViewIfNeeded();
+    await expectAccessible(page);
+    await placeholder.focus();
+    await expect(placeholder).toBeFocused();
+    release();
+    await openExercise(page);
+  });
 });
