@@ -42,7 +42,7 @@ export function compileModule(
     const module = { exports: {} as Record<string, unknown> };
     const require = (name: string): unknown => {
       const key = name.replace(/^\.\//, '');
-      if (key in modules) return modules[key];
+      if (Object.hasOwn(modules, key)) return modules[key];
       throw new Error(`Only "kit" can be imported in an exercise, not "${name}"`);
     };
     body(module.exports, require, module);

@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileModule, learnerLine, syntaxLine, transpile } from './evaluate';
-import { BoundedOutput, overallStatus, runChecks } from './harness';
+import { BoundedOutput, runChecks } from './harness';
 import type { Check } from './harness';
 import * as kit from './kit';
 import { loadExercise } from './load';
+import { overallStatus } from './sandbox/protocol';
 import { mergeExercise } from './stored';
 import { lineDiff } from './ui/diff';
 

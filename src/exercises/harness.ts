@@ -1,12 +1,14 @@
 import { CheckFailure } from './kit.ts';
 import type { Check } from './kit.ts';
+import { capText } from './text.ts';
 
 export type { Check };
 
 /**
  * Running an exercise's checks against a learner's module, the same way in the sandboxed worker
  * and in the content lint. The result follows the shape of Exercism's test-runner interface: an
- * overall status, and per check its status, message, and the objective it maps to.
+ * overall status, and per check its status, message, and the objective it maps to. Only the
+ * per-check results come from here; the page works out the overall status (sandbox/protocol.ts).
  */
 
 export type CheckStatus = 'pass' | 'fail' | 'error';
@@ -30,14 +32,37 @@ export interface RunResult {
   checks: CheckResult[];
   /** Console output, cut to a bounded size. */
   output: string;
+  /** The time limit of the learner's code. */
+  limitMs: number;
+  /** How long the learner's code ran before its result came back; null if it never started. */
+  usedMs: number | null;
 }
 
-/** A thrown value as one line of text. */
+/**
+ * A thrown value as one line of text, within TEXT_LIMIT characters. Never throws: a value that
+ * cannot be read (a hostile Proxy, a getter that throws, a symbol) is described in words.
+ */
 export function describeError(error: unknown): string {
-  if (error instanceof Error)
-    return `${error.name === 'Error' ? '' : `${error.name}: `}${error.message}`;
-  return `threw ${typeof error === 'string' ? JSON.stringify(error) : String(error)}`;
+  try {
+    if (error instanceof Error) {
+      const name = String(error.name);
+      const message = String(error.message);
+      if (name === 'TypeError' && message === SES_FUNCTION_CONSTRUCTOR)
+        return 'Making code from a string (eval, new Function) is not available in exercises: your code runs without network or storage.';
+      const text = `${name === 'Error' ? '' : `${name}: `}${message}`;
+      return capText(text, 'the error’s message');
+    }
+    if (typeof error === 'string')
+      return capText(`threw ${JSON.stringify(error)}`, 'the thrown string');
+    if (typeof error === 'symbol') return `threw ${error.toString()}`;
+    return capText(`threw ${String(error)}`, 'the thrown value’s text');
+  } catch {
+    return 'a value that cannot be shown (reading it failed)';
+  }
 }
+
+/** What the hardened realm's tamed `Function.prototype.constructor` throws (SES). */
+const SES_FUNCTION_CONSTRUCTOR = 'Function.prototype.constructor is not a valid constructor.';
 
 /** Runs the checks in order; one failing or throwing never stops the rest. */
 export async function runChecks<M>(
@@ -53,32 +78,43 @@ export async function runChecks<M>(
       await check.run(mod);
       results.push({ ...base, status: 'pass', message: null, expected: null, actual: null });
     } catch (error) {
-      if (error instanceof CheckFailure)
-        results.push({
-          ...base,
-          status: 'fail',
-          message: error.message,
-          expected: error.expected ?? null,
-          actual: error.actual ?? null,
-        });
-      else {
-        const line = locate(error);
-        results.push({
-          ...base,
-          status: 'error',
-          message: `Your code threw${line ? ` at line ${line}` : ''}: ${describeError(error)}`,
-          expected: null,
-          actual: null,
-        });
-      }
+      results.push({ ...base, ...judgeThrown(error, locate) });
     }
   }
   return results;
 }
 
-export function overallStatus(checks: readonly CheckResult[]): RunStatus {
-  if (checks.some((c) => c.status === 'error')) return 'error';
-  return checks.every((c) => c.status === 'pass') ? 'pass' : 'fail';
+/** A check's result from what it threw: a CheckFailure fails it, anything else is an error. */
+function judgeThrown(
+  error: unknown,
+  locate: (error: unknown) => number | null,
+): Pick<CheckResult, 'status' | 'message' | 'expected' | 'actual'> {
+  try {
+    if (error instanceof CheckFailure) {
+      const text = (x: unknown) =>
+        typeof x === 'string' ? capText(x, 'the text of this check’s result') : null;
+      return {
+        status: 'fail',
+        message: text(error.message) ?? 'this check failed',
+        expected: text(error.expected),
+        actual: text(error.actual),
+      };
+    }
+  } catch {
+    /* a value that cannot even be read is an error, below */
+  }
+  let line: number | null = null;
+  try {
+    line = locate(error);
+  } catch {
+    /* no line, then */
+  }
+  return {
+    status: 'error',
+    message: `Your code threw${line ? ` at line ${line}` : ''}: ${describeError(error)}`,
+    expected: null,
+    actual: null,
+  };
 }
 
 /** Keeps console output within `limit` characters, saying how much was cut. */

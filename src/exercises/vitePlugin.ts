@@ -12,8 +12,21 @@ import type { Plugin } from 'vite';
 const ID = 'virtual:exercise-runtime';
 const RESOLVED = `\0${ID}`;
 
-export function exerciseRuntime({ rootDir }: { rootDir: string }): Plugin {
+/** The sandbox worker's code (workerEntry.ts and all it imports) as one minified strict-mode script (SES needs strict mode). */
+export async function bundleExerciseRuntime(
+  rootDir: string,
+): Promise<{ code: string; files: string[] }> {
   const entry = path.join(rootDir, 'src/exercises/sandbox/workerEntry.ts');
+  const bundle = await rolldown({ input: entry, platform: 'browser', logLevel: 'silent' });
+  try {
+    const { output } = await bundle.generate({ format: 'iife', minify: true, strict: true });
+    return { code: output[0].code, files: await bundle.watchFiles };
+  } finally {
+    await bundle.close();
+  }
+}
+
+export function exerciseRuntime({ rootDir }: { rootDir: string }): Plugin {
   return {
     name: 'workbook-exercise-runtime',
     resolveId(id) {
@@ -21,14 +34,9 @@ export function exerciseRuntime({ rootDir }: { rootDir: string }): Plugin {
     },
     async load(id) {
       if (id !== RESOLVED) return null;
-      const bundle = await rolldown({ input: entry, platform: 'browser', logLevel: 'silent' });
-      try {
-        const { output } = await bundle.generate({ format: 'iife', minify: true });
-        for (const file of await bundle.watchFiles) this.addWatchFile(file);
-        return `export default ${JSON.stringify(output[0].code)};`;
-      } finally {
-        await bundle.close();
-      }
+      const { code, files } = await bundleExerciseRuntime(rootDir);
+      for (const file of files) this.addWatchFile(file);
+      return `export default ${JSON.stringify(code)};`;
     },
   };
 }

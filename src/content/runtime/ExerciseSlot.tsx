@@ -13,7 +13,16 @@ export function ExerciseSlot({ block }: { block: ExerciseBlock }) {
       fallback={
         <section className="exercise" aria-label={`Exercise: ${block.title}`} aria-busy="true">
           <h3>Exercise: {block.title}</h3>
-          <pre className="code-editor code-editor-placeholder">{block.starter}</pre>
+          {/* It scrolls, so it is reachable and named (axe: scrollable-region-focusable). */}
+          <pre
+            className="code-editor code-editor-placeholder"
+            // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+            tabIndex={0}
+            role="region"
+            aria-label={`Starter code for “${block.title}” (the editor is loading)`}
+          >
+            {block.starter}
+          </pre>
         </section>
       }
     >

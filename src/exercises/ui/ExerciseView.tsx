@@ -7,6 +7,7 @@ import { useWorkbook } from '../../store/store';
 import type { RunResult } from '../harness';
 import { runSandboxed } from '../runSandboxed';
 import { CodeEditor } from './CodeEditor';
+import { seconds } from '../text';
 import { lineDiff } from './diff';
 
 /**
@@ -116,7 +117,12 @@ export default function ExerciseView({ block }: { block: ExerciseBlock }) {
     setRunning(true);
     setResult(null);
     try {
-      const r = await runSandboxed({ code, checks: data.checks, timeLimitMs: data.timeLimitMs });
+      const r = await runSandboxed({
+        code,
+        checks: data.checks,
+        checkTitles: data.checkTitles,
+        timeLimitMs: data.timeLimitMs,
+      });
       setResult(r);
       recordRun(block.key, r.status === 'pass', new Date(), relatedQuestions(block.key));
     } finally {
@@ -138,9 +144,8 @@ export default function ExerciseView({ block }: { block: ExerciseBlock }) {
       <h3 id={titleId}>Exercise: {block.title}</h3>
       <p className="widget-intro">
         Write TypeScript below and run the checks. Your code runs in a sandbox on this page only,
-        with no network or storage and a time limit of{' '}
-        {((data?.timeLimitMs ?? 3000) / 1000).toFixed(0)} s; it is saved with your progress as you
-        type. Import helpers from <code>'kit'</code>.
+        with no network or storage and a time limit of {seconds(data?.timeLimitMs ?? 3000)}; it is
+        saved with your progress as you type. Import helpers from <code>'kit'</code>.
       </p>
       <CodeEditor
         value={code}
@@ -178,6 +183,12 @@ export default function ExerciseView({ block }: { block: ExerciseBlock }) {
             <strong>{statusWords[result.status]}</strong>{' '}
             {result.checks.length > 0 && `${passCount} of ${result.checks.length} checks pass.`}{' '}
             {result.message}
+          </p>
+        )}
+        {result && result.usedMs !== null && (
+          <p className="field-help exercise-timing">
+            Your code ran for {seconds(result.usedMs)} of its {seconds(result.limitMs)} limit (the
+            sandbox’s own start-up is not counted).
           </p>
         )}
       </div>

@@ -1,5 +1,11 @@
 import { useEffect, useRef } from 'react';
 import * as monaco from 'monaco-editor/editor/editor.api';
+// The editor contributions and their services (code lens, inlay hints, suggest memories, drag
+// and drop, action widgets) that the TypeScript mode would otherwise load lazily, after the
+// first editor has started Monaco's services: registered then, every editor made later fails
+// with "[createInstance] … depends on UNKNOWN service ICodeLensCache". Loaded here, they
+// register before any editor exists.
+import 'monaco-editor/internal/common/workers';
 import 'monaco-editor/languages/definitions/typescript/register';
 import {
   ModuleKind,
