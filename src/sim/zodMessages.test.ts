@@ -105,6 +105,11 @@ describe('validation of untrusted settings', () => {
       message:
         'Policy A, rule 2: the choice whether it can wait for morning must be yes or no (true or false).',
     });
+    const negative = replaced(samples['alert-comparison'], ['b', 'rules', 0, 'factor'], -1);
+    expect(models['alert-comparison']!.validate(negative)).toEqual({
+      ok: false,
+      message: 'Policy B, rule 1: a burn-rate factor must be at least 0.1.',
+    });
     const missing = replaced(samples['circuit-breaker'], ['baseFailure'], undefined);
     expect(models['circuit-breaker']!.validate(missing)).toEqual({
       ok: false,

@@ -98,24 +98,41 @@ function sentence(setting: string, issue: z.core.$ZodRawIssue): string {
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** "The name…" → "the name…", but "CPU…" and "SLO…" stay as they are. */
+const lowerFirst = (s: string) =>
+  /^[A-Z](?![A-Z0-9])/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 
 /**
  * A per-parse zod error map: schemas' own messages win (zod asks them first); this one words
- * whatever they leave to zod's defaults.
+ * whatever they leave to zod's defaults, naming the setting (its context is added by
+ * `describeIssues`).
  */
 export function inWords(labels: FieldLabels = {}): z.core.$ZodErrorMap {
-  return (issue) => {
-    const { context, setting } = describePath(issue.path ?? [], labels);
-    const text = sentence(setting, issue);
-    return context.length > 0 ? `${capitalise(context.join(', '))}: ${text}` : capitalise(text);
-  };
+  return (issue) => capitalise(sentence(describePath(issue.path ?? [], labels).setting, issue));
 }
 
-/** Turns issues (already in words) into one sentence a learner can act on. */
+/**
+ * One issue's message with where it is, when the path runs through other settings: "Policy A,
+ * rule 2: the name is missing". A message that already names its place is left alone.
+ */
+export function placed(
+  issue: { message: string; path: readonly PropertyKey[] },
+  labels: FieldLabels = {},
+): string {
+  const { context } = describePath(issue.path, labels);
+  const message = issue.message.replace(/\.$/, '');
+  const where = context.join(', ');
+  if (!where || message.toLowerCase().startsWith(context[context.length - 1]!.toLowerCase()))
+    return message;
+  return `${capitalise(where)}: ${lowerFirst(message)}`;
+}
+
+/** Turns issues into one sentence a learner can act on. */
 export function describeIssues(
   issues: readonly { message: string; path: readonly PropertyKey[] }[],
+  labels: FieldLabels = {},
 ): string {
-  const messages = [...new Set(issues.map((i) => i.message.replace(/\.$/, '')))];
+  const messages = [...new Set(issues.map((i) => placed(i, labels)))];
   if (messages.length === 0) return 'The settings are not valid.';
   const more = messages.length - 3;
   return `${messages.slice(0, 3).join('; ')}${more > 0 ? `; and ${more} more problem${more === 1 ? '' : 's'}` : ''}.`;
@@ -131,6 +148,6 @@ export function validateWith<P>(
     const parsed = schema.safeParse(params, { error });
     return parsed.success
       ? { ok: true, params: parsed.data }
-      : { ok: false, message: describeIssues(parsed.error.issues) };
+      : { ok: false, message: describeIssues(parsed.error.issues, labels) };
   };
 }
