@@ -58,10 +58,12 @@ test.describe('Alert fatigue simulator', () => {
       'Rule 1: a threshold must be a number',
     );
     const policyB = widget.getByRole('group', { name: /^Policy B/ });
-    const burn = policyB.getByRole('group', { name: /^Rule 1/ }).getByLabel('Burn rate at least');
-    await burn.fill('2000');
+    const burnRule = policyB.getByRole('group', { name: /^Rule 1/ });
+    await burnRule.getByLabel('SLO').fill('99');
+    const burn = burnRule.getByLabel('Burn rate at least');
+    await burn.fill('200');
     await expect(burn).toHaveAccessibleDescription(
-      /^Rule 1: a burn rate of 2000× .* so it can never fire$/,
+      'Rule 1: a burn rate of 200× on a 99 % SLO needs an error ratio above 100 %, so it can never fire',
     );
     await expect(widget.getByText('Fix the settings above to run again')).toBeVisible();
     // The last good run stays on screen.

@@ -99,7 +99,7 @@ function sentence(setting: string, issue: z.core.$ZodRawIssue): string {
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "The name…" → "the name…", but "CPU…" and "SLO…" stay as they are. */
-const lowerFirst = (s: string) =>
+export const lowerFirst = (s: string) =>
   /^[A-Z](?![A-Z0-9])/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 
 /**

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
+import { LinkNotice } from '../chrome/LinkNotice';
 import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
@@ -101,11 +102,7 @@ function Simulator({
         pages the same simulated engineer, who gets slower and starts ignoring pages as false alarms
         pile up. Edit either policy and compare.
       </p>
-      {start.notice && (
-        <p className="form-error" role="alert">
-          {start.notice}
-        </p>
-      )}
+      <LinkNotice notice={start.notice} />
       <ScenarioToolbar
         options={presetOptions}
         preset={presetName}

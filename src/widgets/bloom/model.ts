@@ -2,6 +2,7 @@ import type { SimModel } from '../../sim/model';
 import { validateWith } from '../../sim/zodMessages';
 import { simulateBirthday } from './birthdaySim';
 import type { BirthdaySimParams, BirthdaySimResult } from './birthdaySim';
+import { z } from 'zod';
 import {
   birthdaySimSchema,
   bloomExperimentSchema,
@@ -101,3 +102,15 @@ export const birthdayModel: SimModel<BirthdaySimParams, BirthdaySimResult> = {
     r.histogram.theoryCdf.buffer,
   ],
 };
+
+/** What a sketches lab's scenario link carries: both runs' settings (they share one seed). */
+export interface SketchesScenario {
+  countMin: CountMinRunParams;
+  hll: HllRunParams;
+}
+
+/** Checks a sketches scenario link with the two runs' own schemas. */
+export const validateSketchesScenario = validateWith<SketchesScenario>(
+  z.object({ countMin: countMinRunSchema, hll: hllRunSchema }),
+  { countMin: 'the count-min sketch', hll: 'HyperLogLog' },
+);
