@@ -12,6 +12,7 @@ import {
 import { presets as breakerPresets } from '../widgets/circuit-breaker/params';
 import { presets as queuePresets } from '../widgets/queue/params';
 import { presets as stormPresets } from '../widgets/retry-storm/params';
+import { validateSketchesScenario } from '../widgets/bloom/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
 import { describeIssues, describePath, validateWith } from './zodMessages';
@@ -92,6 +93,26 @@ describe('validation of untrusted settings', () => {
       );
     },
   );
+
+  it('the sketches lab’s link: any JSON value, or either run’s setting replaced, is answered in words', () => {
+    const sample = { countMin: samples['count-min'], hll: samples.hyperloglog };
+    fc.assert(
+      fc.property(fc.jsonValue(), (p) => {
+        const checked = validateSketchesScenario(p);
+        if (!checked.ok) expect(checked.message).not.toMatch(zodWording);
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...paths(sample)),
+        fc.option(fc.jsonValue(), { nil: undefined }),
+        (path, by) => {
+          const checked = validateSketchesScenario(replaced(sample, path, by));
+          if (!checked.ok) expect(checked.message).not.toMatch(zodWording);
+        },
+      ),
+    );
+  });
 
   it('refuses null settings for the two widgets whose cross-field check read them', () => {
     expect(models['retry-storm']!.validate(null).ok).toBe(false);
