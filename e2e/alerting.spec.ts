@@ -53,18 +53,52 @@ test.describe('Alert fatigue simulator', () => {
       .toBeLessThan(before);
 
     await rule1.getByLabel('Fires above').fill('');
-    await expect(policyA.getByRole('alert')).toContainText(
-      'Policy A cannot run: A threshold must be a number',
+    await expect(rule1.getByLabel('Fires above')).toHaveAttribute('aria-invalid', 'true');
+    await expect(rule1.getByLabel('Fires above')).toHaveAccessibleDescription(
+      'Rule 1: a threshold must be a number',
     );
     const policyB = widget.getByRole('group', { name: /^Policy B/ });
-    await policyB
-      .getByRole('group', { name: /^Rule 1/ })
-      .getByLabel('Burn rate at least')
-      .fill('2000');
-    await expect(policyB.getByRole('alert')).toContainText('so it can never fire');
+    const burnRule = policyB.getByRole('group', { name: /^Rule 1/ });
+    await burnRule.getByLabel('SLO').fill('99');
+    const burn = burnRule.getByLabel('Burn rate at least');
+    await burn.fill('200');
+    await expect(burn).toHaveAccessibleDescription(
+      'Rule 1: a burn rate of 200× on a 99 % SLO needs an error ratio above 100 %, so it can never fire',
+    );
     await expect(widget.getByText('Fix the settings above to run again')).toBeVisible();
     // The last good run stays on screen.
     await expect(widget.locator('table.alert-outcomes')).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test('bad values are explained at their fields, naming the rule', async ({ page }) => {
+    await page.goto(lesson);
+    const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await expect(widget.getByText(/under both policies in \d+ ms/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await widget.getByText('The two policies (edit rules, grouping, inhibition)').click();
+    const policyA = widget.getByRole('group', { name: /^Policy A/ });
+    const forMin = policyA
+      .getByRole('group', { name: /^Rule 2/ })
+      .getByRole('spinbutton', { name: 'For (min)' });
+    await forMin.fill('-5');
+    await expect(forMin).toHaveAttribute('aria-invalid', 'true');
+    await expect(forMin).toHaveAccessibleDescription(
+      /Rule 2: a "for" duration must be at least 0 minutes$/,
+    );
+    const above = policyA.getByRole('group', { name: /^Rule 1/ }).getByLabel('Fires above');
+    await above.fill('-1');
+    await expect(above).toHaveAttribute('aria-invalid', 'true');
+    await expect(above).toHaveAccessibleDescription(
+      'Rule 1: an error-ratio threshold must be at least 0 % and below 100 %',
+    );
+    await widget.locator('summary', { hasText: 'The world' }).click();
+    const days = widget.getByLabel('On-call period (days)');
+    await days.fill('99');
+    await expect(days).toHaveAttribute('aria-invalid', 'true');
+    await expect(days).toHaveAccessibleDescription('The on-call period must be at most 30 days');
+    await expect(widget.getByText('Fix the settings above to run again')).toBeVisible();
     await expectAccessible(page);
   });
 

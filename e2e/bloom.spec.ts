@@ -85,6 +85,38 @@ test.describe('birthday bound calculator', () => {
   });
 });
 
+test.describe('birthday simulation of the calculator’s inputs', () => {
+  test('simulates the d the learner chose, and says what it ran when b is too big', async ({
+    page,
+  }) => {
+    await page.goto('/learn/probability/birthday-ids');
+    const classic = page.locator('#birthday-classic');
+    await classic.getByLabel('Values d').fill('1000');
+    await expect(
+      classic.getByText('10,000 trials, each drawing IDs from 1,000 values'),
+    ).toBeVisible();
+    await classic.getByRole('button', { name: 'Run the simulation' }).click();
+    await expect(classic.getByText(/^Ran 10,000 trials of IDs from 1,000 values/)).toBeVisible({
+      timeout: 30_000,
+    });
+    // 1,000 values: even odds near 38 IDs, not the 23 of 365 days.
+    await expect(classic.getByRole('row', { name: /^Median/ })).toContainText('38');
+
+    const uuid = page.locator('#birthday-billion');
+    await uuid.getByLabel('Random bits b').fill('100');
+    await expect(
+      uuid.getByText(
+        /^The simulation cannot draw IDs of 100 random bits \(2\^100 values\): the first collision would take about .* IDs a trial, and it stops at 1,000,000\. It ran IDs of 32 random bits \(2\^32 values\) instead \(100 trials\)\.$/,
+      ),
+    ).toBeVisible();
+    await uuid.getByRole('button', { name: 'Run the simulation' }).click();
+    await expect(uuid.getByText(/^Ran 100 trials of IDs of 32 random bits/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expectAccessible(page);
+  });
+});
+
 test.describe('count-min and HyperLogLog lab', () => {
   test('count-min never undercounts; HyperLogLog stays near the truth', async ({ page }) => {
     await page.goto(lesson);

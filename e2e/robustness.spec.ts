@@ -128,3 +128,113 @@ test('a 360 px wide phone gets no sideways scrolling', async ({ page }) => {
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }
 });
+
+/** Settings as a scenario link carries them: base64url JSON. */
+const encoded = (settings: unknown) => Buffer.from(JSON.stringify(settings)).toString('base64url');
+
+test.describe('hostile and odd scenario links', () => {
+  for (const [path, id, title] of [
+    ['/learn/probability/retries-jitter', 'retry-storm', 'Retry storm simulator'],
+    ['/learn/control-distribution/autoscaling', 'autoscaler', 'Autoscaler simulator'],
+  ] as const) {
+    test(`settings of null are refused in words on the ${id} widget, which still runs`, async ({
+      page,
+    }) => {
+      await page.goto(`${path}?w=${id}&seed=1&p=bnVsbA`);
+      const widget = page.locator(`#${id}`);
+      await expect(widget.getByRole('alert')).toHaveText(
+        'The link’s settings are damaged or not from this workbook. Showing the lesson’s own scenario instead.',
+      );
+      await expect(widget.getByRole('heading', { name: title })).toBeVisible();
+      await expect(widget.getByText(/^Simulated .* in a background worker\.$/)).toBeVisible({
+        timeout: 30_000,
+      });
+    });
+  }
+
+  test('a link missing a setting names it in the workbook’s words', async ({ page }) => {
+    const settings = {
+      rate: 50,
+      durationS: 120,
+      medianMs: 80,
+      p99Ms: 400,
+      timeoutMs: 1000,
+      faults: [],
+      breaker: {
+        enabled: true,
+        policy: { kind: 'count', size: 20, failureRate: 0.5, minimumCalls: 10 },
+        slowCallMs: null,
+        waitMs: 5000,
+        trialCalls: 'three',
+      },
+    };
+    await page.goto(
+      `/learn/control-distribution/circuit-breakers?w=breaker-lab&seed=1&p=${encoded(settings)}`,
+    );
+    await expect(page.locator('#breaker-lab').getByRole('alert')).toHaveText(
+      'The link’s settings are not valid: The base failure rate is missing; The breaker: trial calls must be a whole number. Showing the lesson’s own scenario instead.',
+    );
+  });
+
+  test('a link naming no widget on the page says so', async ({ page }) => {
+    await page.goto('/learn/probability/retries-jitter?w=breaker-lab&seed=1&p=e30');
+    await expect(page.getByRole('alert').first()).toHaveText(
+      'This link is for a widget named “breaker-lab”, which is not on this page, so its settings were not used. The lesson’s own scenarios are shown instead.',
+    );
+  });
+
+  test('the birthday simulation opens a shared link’s run', async ({ page }) => {
+    const settings = { scheme: 'uniform', space: { values: 1000 }, trials: 500 };
+    await page.goto(
+      `/learn/probability/birthday-ids?w=birthday-classic&seed=5&p=${encoded(settings)}`,
+    );
+    const widget = page.locator('#birthday-classic');
+    await expect(
+      widget.getByText(/^Ran 500 trials of IDs from 1,000 values \(seed 5\)/),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(widget.getByLabel('Values d')).toHaveValue('1000');
+  });
+
+  test('the Bloom filter experiment opens a shared link’s run', async ({ page }) => {
+    const settings = { m: 9600, n: 1000, k: 5, kFrom: 1, kTo: 8, probes: 10_000, points: 5 };
+    await page.goto(
+      `/learn/probability/probabilistic-data-structures?w=bloom-lab&seed=9&p=${encoded(settings)}`,
+    );
+    const widget = page.locator('#bloom-lab');
+    await expect(widget.getByText(/non-member queries per point \(seed 9\)/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(widget.getByLabel('Bits m')).toHaveValue('9600');
+    await expect(widget.getByLabel('Hash functions k')).toHaveValue('5');
+  });
+
+  test('the sketches lab opens a shared link’s runs, and refuses a tampered one', async ({
+    page,
+  }) => {
+    const settings = {
+      countMin: {
+        epsilon: 0.01,
+        delta: 0.01,
+        items: 1000,
+        s: 1.2,
+        streamLength: 50_000,
+        top: 10,
+        phi: 0.01,
+      },
+      hll: { precision: 10, streamLength: 30_000, universe: 20_000, points: 10 },
+    };
+    const path = '/learn/probability/probabilistic-data-structures';
+    await page.goto(`${path}?w=sketch-lab&seed=3&p=${encoded(settings)}`);
+    const widget = page.locator('#sketch-lab');
+    await expect(widget.getByText(/^Streamed 50,000 items .*\(seed 3\)/)).toBeVisible({
+      timeout: 30_000,
+    });
+    await expect(widget.getByLabel('Precision p')).toHaveValue('10');
+    await page.goto(
+      `${path}?w=sketch-lab&seed=3&p=${encoded({ ...settings, hll: { ...settings.hll, precision: 40 } })}`,
+    );
+    await expect(page.locator('#sketch-lab').getByRole('alert')).toHaveText(
+      'The link’s settings are not valid: HyperLogLog: the precision p must be at most 16. Showing the lesson’s own scenario instead.',
+    );
+  });
+});

@@ -182,6 +182,47 @@ prerequisites: []
     expect(out.problems[0]?.message).toMatch(/public\//);
   });
 
+  it.each([
+    '<img src="https://evil.example/track.png">',
+    '<img src="//evil.example/track.png">',
+    '<img src="/\\evil.example/track.png">',
+    '<img src="/&#9;/evil.example/track.png">',
+    '<img src="data:image/png;base64,AAAA">',
+    '<picture><source srcset="https://evil.example/a.png 2x"><img src="/ok.png" alt=""></picture>',
+    '![chart](//evil.example/a.png)',
+  ])('refuses an off-site image in a lesson, with its line, and drops it: %s', async (html) => {
+    const out = await compileLesson(`${front()}\nSome text.\n\n${html}\n`);
+    expect(out.problems.map((p) => p.line)).toEqual([13]);
+    expect(out.problems[0]?.message).toMatch(/^Images must live in public\/ .* from another site/);
+    expect(htmlOf(out.blocks)).not.toMatch(/evil|data:/);
+  });
+
+  it('keeps images from this site', async () => {
+    const out = await compileLesson(
+      `${front()}\n<img src="/figures/a.png" alt="A"> ![b](figures/b.png) <picture><source srcset="/a.png 1x, /a2.png 2x"><img src="/a.png" alt=""></picture>\n`,
+    );
+    expect(out.problems).toEqual([]);
+    const html = htmlOf(out.blocks);
+    expect(html).toContain('src="/figures/a.png"');
+    expect(html).toContain('src="figures/b.png"');
+    expect(html).toContain('srcset="/a.png 1x, /a2.png 2x"');
+  });
+
+  it.each([
+    '<wb-widget data-type="queue" data-attrs="{}"></wb-widget>',
+    '<wb-mermaid data-source="graph TD; a-->b"></wb-mermaid>',
+    '<div><wb-quiz data-quiz="{}"></wb-quiz></div>',
+    '<wb-exercise data-id="breaker-basic"></wb-exercise>',
+  ])('does not let raw HTML create a component: %s', async (html) => {
+    const out = await compileLesson(`${front()}\n${html}\n\n::widget{type="queue"}\n`);
+    expect(out.problems.map((p) => p.line)).toEqual([11]);
+    expect(out.problems[0]?.message).toMatch(/^<wb-[a-z]+> in raw HTML is not allowed/);
+    const components = out.blocks.filter((b) => b.t !== 'html' && b.t !== 'el');
+    // Only the directive's widget is left, and it carries no stamp.
+    expect(components.map((b) => b.t)).toEqual(['widget']);
+    expect(JSON.stringify(out.blocks)).not.toMatch(/wb-(mermaid|quiz|exercise)|directive/i);
+  });
+
   it('collects links and phases with their lines', async () => {
     const source = `${front().replace('kind: overview', 'kind: focus')}\n:::priming[Why]\nSee [it](/learn/a/b#c).\n:::\n`;
     const out = await compileLesson(source);

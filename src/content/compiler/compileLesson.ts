@@ -12,6 +12,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { FrontMatter } from '../schema.ts';
 import type { Block, Heading, Phase } from '../types.ts';
+import { checkAuthorHtml, directiveStamp, markDirectiveElements } from './authorHtml.ts';
+import type { AuthorHtmlFindings } from './authorHtml.ts';
 import { parseFrontMatter } from './frontMatter.ts';
 import { rehypeHeadings } from './rehypeHeadings.ts';
 import type { HeadingFindings } from './rehypeHeadings.ts';
@@ -55,6 +57,8 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   };
   const headingFindings: HeadingFindings = { headings: [], problems: [] };
   const katexProblems: { line: number; message: string }[] = [];
+  const authorFindings: AuthorHtmlFindings = { problems: [] };
+  const stamp = directiveStamp();
 
   const processor = unified()
     .use(remarkParse)
@@ -64,7 +68,9 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     .use(remarkDirective)
     .use(remarkWorkbook(remarkFindings))
     .use(remarkRehype, { allowDangerousHtml: true })
+    .use(markDirectiveElements(stamp))
     .use(rehypeRaw)
+    .use(checkAuthorHtml(stamp, authorFindings))
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeKatex, {
       throwOnError: false,
@@ -91,6 +97,7 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   const problems = [
     ...front.problems,
     ...remarkFindings.problems,
+    ...authorFindings.problems,
     ...headingFindings.problems,
     ...katexProblems,
   ];

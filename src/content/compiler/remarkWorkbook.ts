@@ -102,11 +102,6 @@ export function remarkWorkbook(findings: RemarkFindings) {
           }
           return;
         }
-        case 'image':
-          if (/^[a-z][a-z0-9+.-]*:/i.test(node.url)) {
-            problem(node, 'Images must live in public/ and be linked by path, so the workbook works offline');
-          }
-          return;
         case 'link':
           findings.links.push({ url: (node).url, line: lineOf(node) });
           return;

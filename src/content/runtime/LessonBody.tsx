@@ -4,6 +4,7 @@ import { ErrorBoundary } from '../../app/ErrorBoundary';
 import type { Block } from '../types';
 import { ChecklistBlock } from './ChecklistBlock';
 import { ExerciseSlot } from './ExerciseSlot';
+import { LinkTargetNotice } from './LinkTargetNotice';
 import { MermaidDiagram } from './MermaidDiagram';
 import { QuizSlot } from './QuizSlot';
 import { WidgetSlot } from './WidgetSlot';
@@ -56,6 +57,7 @@ function renderGuarded(block: Block, key: number): ReactNode {
 export const LessonBody = memo(function LessonBody({ blocks }: { blocks: readonly Block[] }) {
   return (
     <>
+      <LinkTargetNotice blocks={blocks} search={window.location.search} />
       {blocks.map((block, i) => (
         <ErrorBoundary key={i} label="This part of the lesson">
           {renderGuarded(block, i)}

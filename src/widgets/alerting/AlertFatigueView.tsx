@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
+import { LinkNotice } from '../chrome/LinkNotice';
 import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { ScenarioToolbar } from '../chrome/ScenarioToolbar';
@@ -60,6 +61,9 @@ function Simulator({
 
   const worldCheck = useMemo(() => checkWorld(world), [world]);
   const checks = useMemo(() => policies.map(checkPolicy), [policies]);
+  const worldErrors: Partial<Record<keyof WorldForm, string>> = worldCheck.ok
+    ? {}
+    : worldCheck.fieldErrors;
   const seed = parseSeed(seedText);
   const params: ComparisonParams | null =
     worldCheck.ok && checks[0]!.ok && checks[1]!.ok
@@ -98,11 +102,7 @@ function Simulator({
         pages the same simulated engineer, who gets slower and starts ignoring pages as false alarms
         pile up. Edit either policy and compare.
       </p>
-      {start.notice && (
-        <p className="form-error" role="alert">
-          {start.notice}
-        </p>
-      )}
+      <LinkNotice notice={start.notice} />
       <ScenarioToolbar
         options={presetOptions}
         preset={presetName}
@@ -133,30 +133,35 @@ function Simulator({
             unit="days"
             value={world.days}
             onChange={(v) => setWorldField('days', v)}
+            error={worldErrors.days}
             step={1}
           />
           <NumberField
             label="Services"
             value={world.services}
             onChange={(v) => setWorldField('services', v)}
+            error={worldErrors.services}
             step={1}
           />
           <NumberField
             label="Incidents per week (average)"
             value={world.incidentsPerWeek}
             onChange={(v) => setWorldField('incidentsPerWeek', v)}
+            error={worldErrors.incidentsPerWeek}
           />
           <NumberField
             label="Harmless spikes per service per day"
             value={world.spikesPerDay}
             onChange={(v) => setWorldField('spikesPerDay', v)}
+            error={worldErrors.spikesPerDay}
           />
         </div>
-        {!worldCheck.ok && (
-          <p className="form-error" role="alert">
-            {worldCheck.message}
-          </p>
-        )}
+        {!worldCheck.ok &&
+          worldCheck.formErrors.map((e) => (
+            <p key={e} className="form-error" role="alert">
+              {e}
+            </p>
+          ))}
       </details>
 
       <details className="params-details">
@@ -170,7 +175,8 @@ function Simulator({
                 label={i === 0 ? 'Policy A' : 'Policy B'}
                 form={policies[i]}
                 onChange={(f) => setPolicy(i, f)}
-                problem={check.ok ? null : check.message}
+                errors={check.ok ? {} : check.fieldErrors}
+                problems={check.ok ? [] : check.formErrors}
               />
             );
           })}

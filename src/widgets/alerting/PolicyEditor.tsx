@@ -10,8 +10,12 @@ import type { Rule } from './rules';
 /**
  * One policy's editor: start from a preset, then add, remove and edit rules and the routing
  * settings. Everything typed is kept as text; the problems come from the same schema the worker
- * checks, shown under the policy in words.
+ * checks, in words, each next to its field (a rule's naming the rule), and those that belong to
+ * no field under the policy.
  */
+
+/** Problems by field path (`rules.1.forMinutes`), from `checkPolicy`. */
+type FieldErrors = Readonly<Record<string, string>>;
 
 const kindLabels: Record<Rule['kind'], string> = {
   threshold: 'Threshold',
@@ -41,16 +45,31 @@ function TextField({
   label,
   value,
   onChange,
+  error,
 }: {
   label: string;
   value: string;
   onChange: (v: string) => void;
+  error?: string | undefined;
 }) {
   const id = useId();
+  const errorId = `${id}-error`;
   return (
-    <div className="field">
+    <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="text" value={value} onChange={(e) => onChange(e.target.value)} />
+      <input
+        id={id}
+        type="text"
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -61,15 +80,18 @@ function RuleEditor({
   onChange,
   onRemove,
   canRemove,
+  errors,
 }: {
   rule: RuleForm;
   index: number;
   onChange: (rule: RuleForm) => void;
   onRemove: () => void;
   canRemove: boolean;
+  errors: FieldErrors;
 }) {
   const set = <K extends keyof RuleForm>(key: K, value: RuleForm[K]) =>
     onChange({ ...rule, [key]: value });
+  const error = (key: keyof RuleForm) => errors[`rules.${index}.${key}`];
   const unit = rule.metric === 'latency' ? 'ms' : '%';
   return (
     <fieldset className="alert-rule">
@@ -77,7 +99,12 @@ function RuleEditor({
         Rule {index + 1}: {kindLabels[rule.kind]}
       </legend>
       <div className="param-grid">
-        <TextField label="Name" value={rule.name} onChange={(v) => set('name', v)} />
+        <TextField
+          label="Name"
+          value={rule.name}
+          onChange={(v) => set('name', v)}
+          error={error('name')}
+        />
         <SelectField
           label="Sends"
           value={rule.severity}
@@ -99,12 +126,14 @@ function RuleEditor({
               unit={unit}
               value={rule.above}
               onChange={(v) => set('above', v)}
+              error={error('above')}
             />
             <NumberField
               label="Resolves at or below"
               unit={unit}
               value={rule.resolveAt}
               onChange={(v) => set('resolveAt', v)}
+              error={error('resolveAt')}
               help="Blank: resolves as soon as it drops under the threshold."
             />
           </>
@@ -125,9 +154,15 @@ function RuleEditor({
               unit="min"
               value={rule.windowMinutes}
               onChange={(v) => set('windowMinutes', v)}
+              error={error('windowMinutes')}
               step={1}
             />
-            <NumberField label="k" value={rule.k} onChange={(v) => set('k', v)} />
+            <NumberField
+              label="k"
+              value={rule.k}
+              onChange={(v) => set('k', v)}
+              error={error('k')}
+            />
           </>
         )}
         {rule.kind !== 'burn-rate' && (
@@ -136,24 +171,33 @@ function RuleEditor({
             unit="min"
             value={rule.forMinutes}
             onChange={(v) => set('forMinutes', v)}
+            error={error('forMinutes')}
             step={1}
             help="How long the condition must hold before it fires."
           />
         )}
         {rule.kind === 'burn-rate' && (
           <>
-            <NumberField label="SLO" unit="%" value={rule.slo} onChange={(v) => set('slo', v)} />
+            <NumberField
+              label="SLO"
+              unit="%"
+              value={rule.slo}
+              onChange={(v) => set('slo', v)}
+              error={error('slo')}
+            />
             <NumberField
               label="Burn rate at least"
               unit="×"
               value={rule.factor}
               onChange={(v) => set('factor', v)}
+              error={error('factor')}
             />
             <NumberField
               label="Long window"
               unit="min"
               value={rule.longWindowMinutes}
               onChange={(v) => set('longWindowMinutes', v)}
+              error={error('longWindowMinutes')}
               step={1}
             />
             <NumberField
@@ -161,6 +205,7 @@ function RuleEditor({
               unit="min"
               value={rule.shortWindowMinutes}
               onChange={(v) => set('shortWindowMinutes', v)}
+              error={error('shortWindowMinutes')}
               step={1}
             />
           </>
@@ -182,13 +227,17 @@ export function PolicyEditor({
   label,
   form,
   onChange,
-  problem,
+  errors,
+  problems,
 }: {
   /** "Policy A" or "Policy B". */
   label: string;
   form: PolicyForm;
   onChange: (form: PolicyForm) => void;
-  problem: string | null;
+  /** Problems next to their fields, by path. */
+  errors: FieldErrors;
+  /** Problems that belong to no one field (no rule, two rules with one id). */
+  problems: readonly string[];
 }) {
   const [addKind, setAddKind] = useState<Rule['kind']>('threshold');
   const problemId = useId();
@@ -200,7 +249,10 @@ export function PolicyEditor({
       form.rules.map((r, j) => (j === i ? rule : r)),
     );
   return (
-    <fieldset className="alert-policy" aria-describedby={problem ? problemId : undefined}>
+    <fieldset
+      className="alert-policy"
+      aria-describedby={problems.length > 0 ? problemId : undefined}
+    >
       <legend>
         {label}: {form.name || 'unnamed'}
       </legend>
@@ -218,7 +270,12 @@ export function PolicyEditor({
         }}
       />
       <div className="param-grid">
-        <TextField label="Policy name" value={form.name} onChange={(v) => set('name', v)} />
+        <TextField
+          label="Policy name"
+          value={form.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+        />
         <SelectField
           label="Grouping"
           value={form.grouping}
@@ -230,6 +287,7 @@ export function PolicyEditor({
           unit="min"
           value={form.groupWaitMinutes}
           onChange={(v) => set('groupWaitMinutes', v)}
+          error={errors.groupWaitMinutes}
           step={1}
         />
         <NumberField
@@ -237,6 +295,7 @@ export function PolicyEditor({
           unit="min"
           value={form.repeatMinutes}
           onChange={(v) => set('repeatMinutes', v)}
+          error={errors.repeatMinutes}
           step={1}
         />
         <CheckboxField
@@ -263,6 +322,7 @@ export function PolicyEditor({
             )
           }
           canRemove={form.rules.length > 1}
+          errors={errors}
         />
       ))}
       <div className="widget-toolbar">
@@ -288,10 +348,14 @@ export function PolicyEditor({
           Add rule
         </button>
       </div>
-      {problem && (
-        <p id={problemId} className="form-error" role="alert">
-          {label} cannot run: {problem}
-        </p>
+      {problems.length > 0 && (
+        <div id={problemId} role="alert">
+          {problems.map((p) => (
+            <p key={p} className="form-error">
+              {label} cannot run: {p}
+            </p>
+          ))}
+        </div>
       )}
     </fieldset>
   );

@@ -30,7 +30,7 @@ describe('the policy form', () => {
     };
     expect(message((f) => (f.rules[0]!.above = ''))).toMatch(/threshold must be a number/);
     expect(message((f) => (f.rules[0]!.above = '150'))).toMatch(
-      /errors threshold must be from 0 % and below 100 %/,
+      /Rule 1: an error-ratio threshold must be at least 0 % and below 100 %/,
     );
     expect(message((f) => (f.rules[0]!.resolveAt = '5'))).toMatch(
       /resolve threshold must be at most the firing threshold/,
@@ -56,6 +56,43 @@ describe('the policy form', () => {
       /short window must be shorter/,
     );
     expect(burnMessage((f) => (f.rules[0]!.slo = '100'))).toMatch(/SLO must be at most/);
+  });
+
+  it('puts each problem at its field, naming the rule', () => {
+    const form = policyToForm(presetComparison('noisy-week').a);
+    form.rules[1]!.forMinutes = '-5';
+    form.rules[0]!.above = '-1';
+    form.groupWaitMinutes = '';
+    const checked = checkPolicy(form);
+    expect(checked).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        'rules.1.forMinutes': 'Rule 2: a "for" duration must be at least 0 minutes',
+        'rules.0.above': 'Rule 1: an error-ratio threshold must be at least 0 % and below 100 %',
+        groupWaitMinutes: 'Group wait must be a whole number of minutes',
+      },
+      formErrors: [],
+    });
+    const cpu = policyToForm(presetComparison('noisy-week').a);
+    cpu.rules[2]!.above = '120';
+    expect(checkPolicy(cpu)).toMatchObject({
+      fieldErrors: {
+        'rules.2.above': 'Rule 3: a CPU threshold must be at least 0 % and below 100 %',
+      },
+    });
+    const none = { ...form, rules: [] };
+    expect(checkPolicy(none)).toMatchObject({
+      fieldErrors: {},
+      formErrors: ['A policy needs at least one rule'],
+    });
+  });
+
+  it('puts the on-call period’s problem at its field', () => {
+    expect(checkWorld({ ...worldToForm(defaultWorld), days: '99' })).toMatchObject({
+      ok: false,
+      fieldErrors: { days: 'The on-call period must be at most 30 days' },
+      formErrors: [],
+    });
   });
 
   it('adds new rules with unused ids that pass validation', () => {

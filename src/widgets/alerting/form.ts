@@ -1,4 +1,5 @@
-import { describeIssues } from '../../sim/zodMessages.ts';
+import { describeIssues, placed } from '../../sim/zodMessages.ts';
+import { splitIssues } from '../chrome/paramForm.ts';
 import { policySchema, worldSchema } from './params.ts';
 import type { ComparisonInput } from './params.ts';
 import type { Metric, Rule, Severity } from './rules.ts';
@@ -148,7 +149,67 @@ function formToRule(f: RuleForm): unknown {
   }
 }
 
-export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+/**
+ * A checked form: the value, or the problems in words — each with the field it belongs to (by
+ * its path: `rules.1.forMinutes`, `groupWaitMinutes`, `days`), the rest for the whole form, and
+ * all of them in one sentence.
+ */
+export type Checked<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      message: string;
+      fieldErrors: Record<string, string>;
+      formErrors: string[];
+    };
+
+/** Fields with an input of their own; a rule's are under `rules.<index>.`. */
+const policyFields = new Set(['name', 'groupWaitMinutes', 'repeatMinutes']);
+const ruleFields = new Set<string>([
+  'name',
+  'above',
+  'resolveAt',
+  'forMinutes',
+  'windowMinutes',
+  'k',
+  'slo',
+  'longWindowMinutes',
+  'shortWindowMinutes',
+  'factor',
+] satisfies (keyof RuleForm)[]);
+const worldFields = new Set<string>([
+  'days',
+  'services',
+  'incidentsPerWeek',
+  'spikesPerDay',
+] satisfies (keyof WorldForm)[]);
+
+function policyFieldOf(path: readonly PropertyKey[]): string | null {
+  const [first, index, key] = path;
+  if (path.length === 1 && typeof first === 'string' && policyFields.has(first)) return first;
+  if (first === 'rules' && typeof index === 'number' && typeof key === 'string')
+    return ruleFields.has(key) && path.length === 3 ? `rules.${index}.${key}` : null;
+  return null;
+}
+
+const worldFieldOf = (path: readonly PropertyKey[]) => {
+  const [first] = path;
+  return path.length === 1 && typeof first === 'string' && worldFields.has(first) ? first : null;
+};
+
+/** A rule's problem names the rule: "Rule 2: a "for" duration must be at least 0 minutes". */
+const policyLabels = { 'rules[]': 'rule', rules: 'the list of rules' };
+
+function failed<T>(
+  issues: readonly { message: string; path: readonly PropertyKey[] }[],
+  fieldOf: (path: readonly PropertyKey[]) => string | null,
+): Checked<T> {
+  return {
+    ok: false,
+    message: describeIssues(issues, policyLabels),
+    ...splitIssues(issues, fieldOf, (issue) => placed(issue, policyLabels)),
+  };
+}
 
 export function checkPolicy(form: PolicyForm): Checked<Policy> {
   const parsed = policySchema.safeParse({
@@ -162,7 +223,7 @@ export function checkPolicy(form: PolicyForm): Checked<Policy> {
   });
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, message: describeIssues(parsed.error.issues) };
+    : failed(parsed.error.issues, policyFieldOf);
 }
 
 export function worldToForm(world: WorldParams): WorldForm {
@@ -183,7 +244,7 @@ export function checkWorld(form: WorldForm): Checked<WorldParams> {
   });
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, message: describeIssues(parsed.error.issues) };
+    : failed(parsed.error.issues, worldFieldOf);
 }
 
 /** A new rule of a kind, with sensible values and an id not yet used in the policy. */

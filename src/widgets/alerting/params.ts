@@ -52,6 +52,16 @@ const forMinutes = whole('A "for" duration', 0, 24 * 60, 'minutes');
 /** Thresholds in the units rules use: errors and CPU as shares, latency in ms. */
 const limits = { errors: [0, 1], latency: [0, 600_000], cpu: [0, 1] } as const;
 
+/**
+ * A metric's threshold in words, article included: a metric's key is never put into prose
+ * ("a errors threshold").
+ */
+export const thresholdInWords = {
+  errors: 'An error-ratio threshold',
+  latency: 'A latency threshold',
+  cpu: 'A CPU threshold',
+} as const satisfies Record<keyof typeof limits, string>;
+
 const thresholdRule = z
   .object({
     ...ruleBase,
@@ -69,13 +79,13 @@ const thresholdRule = z
       ctx.addIssue({
         code: 'custom',
         path: ['above'],
-        message: `Rule "${r.name}": a ${r.metric} threshold must be from ${shown(lo)}${unit} and below ${shown(hi)}${unit}`,
+        message: `${thresholdInWords[r.metric]} must be at least ${shown(lo)}${unit} and below ${shown(hi)}${unit}`,
       });
     if (r.resolveAt !== null && !(r.resolveAt >= lo && r.resolveAt <= r.above))
       ctx.addIssue({
         code: 'custom',
         path: ['resolveAt'],
-        message: `Rule "${r.name}": the resolve threshold must be at most the firing threshold (it resolves below where it fires)`,
+        message: `The resolve threshold must be at most the firing threshold and not below ${shown(lo)}${unit} (it resolves below where it fires)`,
       });
   });
 
@@ -103,13 +113,13 @@ const burnRateRule = z
       ctx.addIssue({
         code: 'custom',
         path: ['shortWindowMinutes'],
-        message: `Rule "${r.name}": the short window must be shorter than the long window (it confirms the burn is still happening)`,
+        message: `The short window must be shorter than the long window (it confirms the burn is still happening)`,
       });
     if (r.factor * (1 - r.slo) > 1 + 1e-9)
       ctx.addIssue({
         code: 'custom',
         path: ['factor'],
-        message: `Rule "${r.name}": a burn rate of ${r.factor}× on a ${+(r.slo * 100).toFixed(3)} % SLO needs an error ratio above 100 %, so it can never fire`,
+        message: `A burn rate of ${r.factor}× on a ${+(r.slo * 100).toFixed(3)} % SLO needs an error ratio above 100 %, so it can never fire`,
       });
   });
 

@@ -57,12 +57,10 @@ export const autoscalerSchema = z
   })
   .refine((p) => p.maxReplicas >= p.minReplicas, {
     path: ['maxReplicas'],
+    // `value` is whatever was parsed, null included (a tampered link), so read it with care.
     when: ({ value }) => {
-      const { minReplicas, maxReplicas } = value as {
-        minReplicas?: unknown;
-        maxReplicas?: unknown;
-      };
-      return Number.isInteger(minReplicas) && Number.isInteger(maxReplicas);
+      const v = value as { minReplicas?: unknown; maxReplicas?: unknown } | null | undefined;
+      return Number.isInteger(v?.minReplicas) && Number.isInteger(v?.maxReplicas);
     },
     error: (issue) => {
       const { minReplicas, maxReplicas } = issue.input as {

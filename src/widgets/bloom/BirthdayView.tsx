@@ -6,6 +6,13 @@ import { NumberField } from '../chrome/NumberField';
 import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
 import { useSimulationRun } from '../chrome/useSimulationRun';
+import { CopyLinkButton } from '../chrome/CopyLinkButton';
+import { LinkNotice } from '../chrome/LinkNotice';
+import { scenarioUrl } from '../chrome/scenarioLink';
+import { startingPoint } from '../chrome/startingPoint';
+import { birthdayModel } from './model';
+import { describeSimulation, planBirthdaySimulation } from './birthdayPlan';
+import type { BirthdayPlan } from './birthdayPlan';
 import type { WidgetViewProps } from '../views';
 import type { BirthdaySimParams, BirthdaySimResult } from './birthdaySim';
 import { fromBirthdayDirective } from './birthdayDirective';
@@ -40,13 +47,28 @@ const fmtP = (p: number) =>
 export default function BirthdayView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
   const lesson = useMemo(() => fromBirthdayDirective(attrs), [attrs]);
+  const [start] = useState(() =>
+    lesson.ok
+      ? startingPoint(
+          {
+            params: birthdayPresets[lesson.presetName].simulation,
+            seed: lesson.seed,
+          },
+          widgetId,
+          window.location.search,
+          (p) => birthdayModel.validate(p),
+        )
+      : null,
+  );
   const [presetName, setPresetName] = useState<BirthdayPresetName>(
     lesson.ok ? lesson.presetName : 'birthday-23',
   );
-  if (!lesson.ok) {
-    return <DirectiveError widget="birthday" problems={lesson.problems} />;
+  if (!lesson.ok || !start) {
+    return <DirectiveError widget="birthday" problems={lesson.ok ? [] : lesson.problems} />;
   }
   const preset = birthdayPresets[presetName];
+  // A shared link sets the calculator's ID space and the trials until another scenario is chosen.
+  const linked = start.fromLink && presetName === lesson.presetName ? start.params : null;
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
       <h3 id={titleId}>Birthday bound calculator</h3>
@@ -54,6 +76,7 @@ export default function BirthdayView({ attrs, widgetId }: WidgetViewProps) {
         How likely is it that some two of n random IDs are equal? Far likelier than intuition says:
         collisions become even odds near √d draws from d possible values, not near d.
       </p>
+      <LinkNotice notice={start.notice} />
       <div className="widget-toolbar">
         <SelectField
           label="Scenario"
@@ -63,23 +86,101 @@ export default function BirthdayView({ attrs, widgetId }: WidgetViewProps) {
         />
       </div>
       <p className="run-status">{preset.description}</p>
-      <h4>Calculate</h4>
-      {preset.calc.scheme === 'uniform' ? (
-        <UniformCalc key={presetName} initial={preset.calc} />
-      ) : (
-        <TimestampCalc key={presetName} initial={preset.calc} />
-      )}
-      <h4>Simulate: draw IDs until two collide</h4>
-      <Simulation key={`s-${presetName}`} params={preset.simulation} seed={lesson.seed} />
+      <Lab
+        key={presetName}
+        calc={calcFor(preset.calc, linked)}
+        simulation={linked ?? preset.simulation}
+        fallback={preset.simulation}
+        seed={start.seed}
+        runNow={linked !== null}
+        widgetId={widgetId}
+      />
     </section>
   );
 }
 
-function UniformCalc({ initial }: { initial: { space: IdSpace; n: number } }) {
-  const [unit, setUnit] = useState<'bits' | 'values'>('bits' in initial.space ? 'bits' : 'values');
-  const [size, setSize] = useState(
+type UniformInputs = { scheme: 'uniform'; space: IdSpace; n: number };
+type TimestampInputs = {
+  scheme: 'timestamp';
+  machines: number;
+  idsPerSecond: number;
+  randomValues: number;
+  windowS: number;
+};
+
+/** The calculator's starting inputs: the preset's, with a shared link's simulation settings. */
+function calcFor(
+  calc: UniformInputs | TimestampInputs,
+  linked: BirthdaySimParams | null,
+): UniformInputs | TimestampInputs {
+  if (!linked) return calc;
+  if (linked.scheme === 'uniform')
+    return { scheme: 'uniform', space: linked.space, n: calc.scheme === 'uniform' ? calc.n : 23 };
+  const { machines, idsPerSecond, randomValues } = linked;
+  const windowS = calc.scheme === 'timestamp' ? calc.windowS : 86_400;
+  return { scheme: 'timestamp', machines, idsPerSecond, randomValues, windowS };
+}
+
+/** The calculator and, below it, the simulation of the same inputs (or what it runs instead). */
+function Lab({
+  calc,
+  simulation,
+  fallback,
+  seed,
+  runNow,
+  widgetId,
+}: {
+  calc: UniformInputs | TimestampInputs;
+  simulation: BirthdaySimParams;
+  fallback: BirthdaySimParams;
+  seed: number;
+  runNow: boolean;
+  widgetId: string;
+}) {
+  const [chosen, setChosen] = useState<BirthdaySimParams>(simulation);
+  const plan = planBirthdaySimulation(chosen, fallback);
+  const { trials } = simulation;
+  return (
+    <>
+      <h4>Calculate</h4>
+      {calc.scheme === 'uniform' ? (
+        <UniformCalc
+          initial={calc}
+          onSpace={(space) => setChosen({ scheme: 'uniform', space, trials })}
+        />
+      ) : (
+        <TimestampCalc
+          initial={calc}
+          onInputs={(i) => setChosen({ scheme: 'timestamp', ...i, trials })}
+        />
+      )}
+      <h4>Simulate: draw IDs until two collide</h4>
+      <Simulation plan={plan} seed={seed} runNow={runNow} widgetId={widgetId} />
+    </>
+  );
+}
+
+function UniformCalc({
+  initial,
+  onSpace,
+}: {
+  initial: { space: IdSpace; n: number };
+  onSpace: (space: IdSpace) => void;
+}) {
+  const [unit, setUnitState] = useState<'bits' | 'values'>(
+    'bits' in initial.space ? 'bits' : 'values',
+  );
+  const [size, setSizeState] = useState(
     String('bits' in initial.space ? initial.space.bits : initial.space.values),
   );
+  const setUnit = (u: 'bits' | 'values') => {
+    setUnitState(u);
+    onSpace(u === 'bits' ? { bits: parseNumber(size) } : { values: parseNumber(size) });
+  };
+  const setSize = (text: string) => {
+    setSizeState(text);
+    onSpace(unit === 'bits' ? { bits: parseNumber(text) } : { values: parseNumber(text) });
+  };
   const [n, setN] = useState(String(initial.n));
   const s = parseNumber(size);
   const space: IdSpace = unit === 'bits' ? { bits: s } : { values: s };
@@ -146,15 +247,26 @@ function UniformCalc({ initial }: { initial: { space: IdSpace; n: number } }) {
 
 function TimestampCalc({
   initial,
+  onInputs,
 }: {
   initial: { machines: number; idsPerSecond: number; randomValues: number; windowS: number };
+  onInputs: (inputs: { machines: number; idsPerSecond: number; randomValues: number }) => void;
 }) {
-  const [v, setV] = useState({
+  const [v, setVState] = useState({
     machines: String(initial.machines),
     idsPerSecond: String(initial.idsPerSecond),
     randomValues: String(initial.randomValues),
     windowS: String(initial.windowS),
   });
+  const setV = (update: (s: typeof v) => typeof v) => {
+    const next = update(v);
+    setVState(next);
+    onInputs({
+      machines: parseNumber(next.machines),
+      idsPerSecond: parseNumber(next.idsPerSecond),
+      randomValues: parseNumber(next.randomValues),
+    });
+  };
   const r = timestampIdCollision({
     machines: parseNumber(v.machines),
     idsPerSecond: parseNumber(v.idsPerSecond),
@@ -207,11 +319,25 @@ function TimestampCalc({
   );
 }
 
-function Simulation({ params, seed }: { params: BirthdaySimParams; seed: number }) {
-  const [request, setRequest] = useState<{ params: BirthdaySimParams; seed: number } | null>(null);
+function Simulation({
+  plan,
+  seed,
+  runNow,
+  widgetId,
+}: {
+  plan: BirthdayPlan;
+  seed: number;
+  runNow: boolean;
+  widgetId: string;
+}) {
+  const { params, note } = plan;
+  const [request, setRequest] = useState<{ params: BirthdaySimParams; seed: number } | null>(() =>
+    runNow && params ? { params, seed } : null,
+  );
   const run = useSimulationRun<BirthdaySimParams, BirthdaySimResult>('birthday', request);
   const r = run.result;
-  const what = params.scheme === 'uniform' ? 'IDs drawn' : 'milliseconds';
+  const ran = run.resultFor?.params ?? null;
+  const what = (ran ?? params)?.scheme === 'timestamp' ? 'milliseconds' : 'IDs drawn';
   const points = useMemo(
     () =>
       r
@@ -225,14 +351,18 @@ function Simulation({ params, seed }: { params: BirthdaySimParams; seed: number 
   );
   return (
     <div>
-      <p>
-        {fmtInt(params.trials)} trials, each drawing{' '}
-        {params.scheme === 'uniform'
-          ? `IDs from ${'bits' in params.space ? `2^${params.space.bits}` : fmtInt(params.space.values)} values`
-          : `timestamped IDs from ${params.machines} machines`}{' '}
-        until two are equal.
-      </p>
-      <button type="button" onClick={() => setRequest({ params, seed })} disabled={run.running}>
+      {params && (
+        <p>
+          {fmtInt(params.trials)} trials, each drawing {describeSimulation(params)} until two are
+          equal.
+        </p>
+      )}
+      {note && <p className="run-status">{note}</p>}
+      <button
+        type="button"
+        onClick={() => params && setRequest({ params, seed })}
+        disabled={run.running || !params}
+      >
         Run the simulation
       </button>
       {request && (
@@ -244,7 +374,8 @@ function Simulation({ params, seed }: { params: BirthdaySimParams; seed: number 
           done={
             r &&
             run.elapsedMs !== null &&
-            `Ran ${fmtInt(r.draws.length)} trials (seed ${seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
+            ran &&
+            `Ran ${fmtInt(r.draws.length)} trials of ${describeSimulation(ran)} (seed ${seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
           }
         />
       )}
@@ -276,6 +407,13 @@ function Simulation({ params, seed }: { params: BirthdaySimParams; seed: number 
             <CdfChart points={points} xLabel={what} />
           </Suspense>
         </>
+      )}
+      {params && (
+        <CopyLinkButton
+          url={() =>
+            scenarioUrl(window.location, widgetId, { params: ran ?? params, seed }, widgetId)
+          }
+        />
       )}
     </div>
   );

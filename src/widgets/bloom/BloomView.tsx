@@ -7,6 +7,11 @@ import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
 import { useDebounced } from '../chrome/useDebounced';
 import { useSimulationRun } from '../chrome/useSimulationRun';
+import { CopyLinkButton } from '../chrome/CopyLinkButton';
+import { LinkNotice } from '../chrome/LinkNotice';
+import { scenarioUrl } from '../chrome/scenarioLink';
+import { startingPoint } from '../chrome/startingPoint';
+import { bloomExperimentModel } from './model';
 import { describeIssues } from '../../sim/zodMessages';
 import type { WidgetViewProps } from '../views';
 import { fromDirective } from './directive';
@@ -24,13 +29,25 @@ const presetOptions = Object.entries(bloomPresets).map(([value, p]) => ({ value,
 export default function BloomView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
   const lesson = useMemo(() => fromDirective(attrs), [attrs]);
+  const [start] = useState(() =>
+    lesson.ok
+      ? startingPoint(
+          { params: bloomPresets[lesson.presetName].experiment, seed: lesson.seed },
+          widgetId,
+          window.location.search,
+          (p) => bloomExperimentModel.validate(p),
+        )
+      : null,
+  );
   const [presetName, setPresetName] = useState<BloomPresetName>(
     lesson.ok ? lesson.presetName : 'hundred-thousand',
   );
-  if (!lesson.ok) {
-    return <DirectiveError widget="Bloom filter" problems={lesson.problems} />;
+  if (!lesson.ok || !start) {
+    return <DirectiveError widget="Bloom filter" problems={lesson.ok ? [] : lesson.problems} />;
   }
   const preset = bloomPresets[presetName];
+  // A shared link sets the experiment until another scenario is chosen.
+  const linked = start.fromLink && presetName === lesson.presetName;
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
       <h3 id={titleId}>Bloom filter lab</h3>
@@ -47,13 +64,19 @@ export default function BloomView({ attrs, widgetId }: WidgetViewProps) {
           onChange={(v) => setPresetName(v as BloomPresetName)}
         />
       </div>
+      <LinkNotice notice={start.notice} />
       <p className="run-status">{preset.description}</p>
       <h4>A filter you can see</h4>
       <ToyFilter key={presetName} initial={preset.toy} />
       <h4>Size a filter</h4>
       <Sizing key={`s-${presetName}`} initial={preset.sizing} />
       <h4>Measure the false-positive rate</h4>
-      <Experiment key={`e-${presetName}`} initial={preset.experiment} seed={lesson.seed} />
+      <Experiment
+        key={`e-${presetName}`}
+        initial={linked ? start.params : preset.experiment}
+        seed={linked ? start.seed : lesson.seed}
+        widgetId={widgetId}
+      />
     </section>
   );
 }
@@ -130,7 +153,15 @@ function Sizing({ initial }: { initial: { n: number; p: number; keyBytes: number
 
 type ExperimentField = 'm' | 'n' | 'k' | 'probes';
 
-function Experiment({ initial, seed }: { initial: BloomExperimentParams; seed: number }) {
+function Experiment({
+  initial,
+  seed,
+  widgetId,
+}: {
+  initial: BloomExperimentParams;
+  seed: number;
+  widgetId: string;
+}) {
   const [values, setValues] = useState<Record<ExperimentField, string>>({
     m: String(initial.m),
     n: String(initial.n),
@@ -229,6 +260,16 @@ function Experiment({ initial, seed }: { initial: BloomExperimentParams; seed: n
           r &&
           run.elapsedMs !== null &&
           `Measured with ${fmtInt(r.probes)} non-member queries per point (seed ${seed}) in ${Math.max(1, Math.round(run.elapsedMs))} ms, in a background worker.`
+        }
+      />
+      <CopyLinkButton
+        url={() =>
+          scenarioUrl(
+            window.location,
+            widgetId,
+            { params: run.resultFor?.params ?? initial, seed },
+            widgetId,
+          )
         }
       />
       {r && (

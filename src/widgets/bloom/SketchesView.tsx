@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
 import { fmtInt, fmtNum, fmtPct } from '../chrome/format';
@@ -7,6 +7,12 @@ import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
 import { useDebounced } from '../chrome/useDebounced';
 import { useSimulationRun } from '../chrome/useSimulationRun';
+import { CopyLinkButton } from '../chrome/CopyLinkButton';
+import { LinkNotice } from '../chrome/LinkNotice';
+import { scenarioUrl } from '../chrome/scenarioLink';
+import { startingPoint } from '../chrome/startingPoint';
+import { validateSketchesScenario } from './model';
+import type { SketchesScenario } from './model';
 import { describeIssues } from '../../sim/zodMessages';
 import type { WidgetViewProps } from '../views';
 import { countMinPresets, countMinRunSchema, hllPresets, hllRunSchema } from './params';
@@ -23,9 +29,32 @@ const HllChart = lazy(() => import('./BloomCharts').then((m) => ({ default: m.Hl
 export default function SketchesView({ attrs, widgetId }: WidgetViewProps) {
   const titleId = useId();
   const lesson = useMemo(() => fromSketchesDirective(attrs), [attrs]);
-  if (!lesson.ok) {
-    return <DirectiveError widget="sketches" problems={lesson.problems} />;
+  const [start] = useState(() =>
+    lesson.ok
+      ? startingPoint<SketchesScenario>(
+          {
+            params: {
+              countMin: countMinPresets[lesson.countMin].params,
+              hll: hllPresets[lesson.hll].params,
+            },
+            seed: lesson.seed,
+          },
+          widgetId,
+          window.location.search,
+          validateSketchesScenario,
+        )
+      : null,
+  );
+  const [shown, setShown] = useState<Partial<SketchesScenario>>({});
+  const onCountMin = useCallback(
+    (countMin: CountMinRunParams) => setShown((s) => ({ ...s, countMin })),
+    [],
+  );
+  const onHll = useCallback((hll: HllRunParams) => setShown((s) => ({ ...s, hll })), []);
+  if (!lesson.ok || !start) {
+    return <DirectiveError widget="sketches" problems={lesson.ok ? [] : lesson.problems} />;
   }
+  const linked = start.fromLink ? start.params : null;
   return (
     <section className="widget" id={widgetId} aria-labelledby={titleId}>
       <h3 id={titleId}>Count-min and HyperLogLog lab</h3>
@@ -35,8 +64,30 @@ export default function SketchesView({ attrs, widgetId }: WidgetViewProps) {
         (HyperLogLog). Each run streams random items in a background worker and keeps the exact
         answer beside the estimate.
       </p>
-      <CountMin initial={lesson.countMin} seed={lesson.seed} />
-      <Hll initial={lesson.hll} seed={lesson.seed} />
+      <LinkNotice notice={start.notice} />
+      <CountMin
+        initial={lesson.countMin}
+        linked={linked?.countMin ?? null}
+        seed={start.seed}
+        onParams={onCountMin}
+      />
+      <Hll initial={lesson.hll} linked={linked?.hll ?? null} seed={start.seed} onParams={onHll} />
+      <CopyLinkButton
+        url={() =>
+          scenarioUrl(
+            window.location,
+            widgetId,
+            {
+              params: {
+                countMin: shown.countMin ?? start.params.countMin,
+                hll: shown.hll ?? start.params.hll,
+              },
+              seed: start.seed,
+            },
+            widgetId,
+          )
+        }
+      />
     </section>
   );
 }
@@ -82,9 +133,22 @@ function errorsByField(issues: readonly { path: readonly PropertyKey[]; message:
   return out;
 }
 
-function CountMin({ initial, seed }: { initial: CountMinPresetName; seed: number }) {
+function CountMin({
+  initial,
+  linked,
+  seed,
+  onParams,
+}: {
+  initial: CountMinPresetName;
+  /** A shared link's settings, kept until another scenario is chosen. */
+  linked: CountMinRunParams | null;
+  seed: number;
+  onParams: (params: CountMinRunParams) => void;
+}) {
   const [preset, setPreset] = useState<CountMinPresetName>(initial);
-  const base = countMinPresets[preset].params;
+  const [base, setBase] = useState<CountMinRunParams>(
+    () => linked ?? countMinPresets[initial].params,
+  );
   const f = useFields({
     epsilon: base.epsilon * 100,
     delta: base.delta * 100,
@@ -102,6 +166,9 @@ function CountMin({ initial, seed }: { initial: CountMinPresetName; seed: number
   const errors = parsed.success ? {} : errorsByField(parsed.error.issues);
   const request = useDebounced(parsed.success ? { params: parsed.data, seed } : null, 400);
   const run = useSimulationRun<CountMinRunParams, CountMinRunResult>('count-min', request);
+  useEffect(() => {
+    if (request) onParams(request.params);
+  }, [request, onParams]);
   const r = run.result;
   return (
     <>
@@ -115,6 +182,7 @@ function CountMin({ initial, seed }: { initial: CountMinPresetName; seed: number
             const name = v as CountMinPresetName;
             setPreset(name);
             const p = countMinPresets[name].params;
+            setBase(p);
             f.reset({
               epsilon: p.epsilon * 100,
               delta: p.delta * 100,
@@ -217,9 +285,20 @@ function CountMin({ initial, seed }: { initial: CountMinPresetName; seed: number
   );
 }
 
-function Hll({ initial, seed }: { initial: HllPresetName; seed: number }) {
+function Hll({
+  initial,
+  linked,
+  seed,
+  onParams,
+}: {
+  initial: HllPresetName;
+  /** A shared link's settings, kept until another scenario is chosen. */
+  linked: HllRunParams | null;
+  seed: number;
+  onParams: (params: HllRunParams) => void;
+}) {
   const [preset, setPreset] = useState<HllPresetName>(initial);
-  const base = hllPresets[preset].params;
+  const [base, setBase] = useState<HllRunParams>(() => linked ?? hllPresets[initial].params);
   const f = useFields({
     precision: base.precision,
     streamLength: base.streamLength,
@@ -229,6 +308,9 @@ function Hll({ initial, seed }: { initial: HllPresetName; seed: number }) {
   const errors = parsed.success ? {} : errorsByField(parsed.error.issues);
   const request = useDebounced(parsed.success ? { params: parsed.data, seed } : null, 400);
   const run = useSimulationRun<HllRunParams, HllRunResult>('hyperloglog', request);
+  useEffect(() => {
+    if (request) onParams(request.params);
+  }, [request, onParams]);
   const r = run.result;
   const last = r ? r.trueDistinct.length - 1 : -1;
   return (
@@ -243,6 +325,7 @@ function Hll({ initial, seed }: { initial: HllPresetName; seed: number }) {
             const name = v as HllPresetName;
             setPreset(name);
             const p = hllPresets[name].params;
+            setBase(p);
             f.reset({ precision: p.precision, streamLength: p.streamLength, universe: p.universe });
           }}
         />

@@ -2,6 +2,7 @@ import type { SimModel } from '../../sim/model';
 import { validateWith } from '../../sim/zodMessages';
 import { simulateBirthday } from './birthdaySim';
 import type { BirthdaySimParams, BirthdaySimResult } from './birthdaySim';
+import { z } from 'zod';
 import {
   birthdaySimSchema,
   bloomExperimentSchema,
@@ -76,9 +77,21 @@ export const hllModel: SimModel<HllRunParams, HllRunResult> = {
   ],
 };
 
+/** The simulation's settings by name, for problems a tampered link can cause. */
+const birthdayLabels = {
+  scheme: 'the way IDs are drawn',
+  space: 'the ID space',
+  bits: 'the ID size b',
+  values: 'the number of possible IDs d',
+  trials: 'the number of trials',
+  machines: 'the number of machines',
+  idsPerSecond: 'the IDs per second',
+  randomValues: 'the number of random values',
+};
+
 /** Draw IDs until the first collision, many times over, against the birthday bound. */
 export const birthdayModel: SimModel<BirthdaySimParams, BirthdaySimResult> = {
-  validate: validateWith(birthdaySimSchema),
+  validate: validateWith(birthdaySimSchema, birthdayLabels),
   run: simulateBirthday,
   transferables: (r) => [
     r.draws.buffer,
@@ -89,3 +102,15 @@ export const birthdayModel: SimModel<BirthdaySimParams, BirthdaySimResult> = {
     r.histogram.theoryCdf.buffer,
   ],
 };
+
+/** What a sketches lab's scenario link carries: both runs' settings (they share one seed). */
+export interface SketchesScenario {
+  countMin: CountMinRunParams;
+  hll: HllRunParams;
+}
+
+/** Checks a sketches scenario link with the two runs' own schemas. */
+export const validateSketchesScenario = validateWith<SketchesScenario>(
+  z.object({ countMin: countMinRunSchema, hll: hllRunSchema }),
+  { countMin: 'the count-min sketch', hll: 'HyperLogLog' },
+);

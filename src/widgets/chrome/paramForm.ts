@@ -36,11 +36,29 @@ export function checkForm<P>(
   if (Object.keys(fieldErrors).length > 0) return { params: null, fieldErrors, formErrors: [] };
   const parsed = schema.safeParse(build(values));
   if (parsed.success) return { params: parsed.data, fieldErrors, formErrors: [] };
+  return { params: null, ...splitIssues(parsed.error.issues, fieldOf) };
+}
+
+interface Issue {
+  message: string;
+  path: readonly PropertyKey[];
+}
+
+/**
+ * Schema problems sorted into those shown next to a field (the first for each field) and those
+ * that belong to no field. `describe` words an issue for the learner (by default its message).
+ */
+export function splitIssues(
+  issues: readonly Issue[],
+  fieldOf: (path: readonly PropertyKey[]) => string | null,
+  describe: (issue: Issue) => string = (issue) => issue.message,
+): Pick<FormCheck<unknown>, 'fieldErrors' | 'formErrors'> {
+  const fieldErrors: Record<string, string> = {};
   const formErrors: string[] = [];
-  for (const issue of parsed.error.issues) {
+  for (const issue of issues) {
     const field = fieldOf(issue.path);
-    if (field && !(field in fieldErrors)) fieldErrors[field] = issue.message;
-    else if (!field) formErrors.push(issue.message);
+    if (field === null) formErrors.push(describe(issue));
+    else fieldErrors[field] ??= describe(issue);
   }
-  return { params: null, fieldErrors, formErrors };
+  return { fieldErrors, formErrors: [...new Set(formErrors)] };
 }

@@ -51,6 +51,28 @@ describe('scenario links', () => {
     expect(decoded.kind === 'invalid' && decoded.message).toMatch(message);
   });
 
+  it.each(['null', '[]', '1', '"str"', 'true'])(
+    'refuses settings that are not an object (%s) before the widget sees them',
+    (json) => {
+      const seen: unknown[] = [];
+      const destructuring = (p: unknown): Validation<P> => {
+        seen.push(p);
+        return validate(p);
+      };
+      const p = btoa(json).replace(/=+$/, '');
+      const decoded = decodeScenario(
+        new URLSearchParams({ w: 'cb', seed: '1', p }),
+        'cb',
+        destructuring,
+      );
+      expect(decoded).toEqual({
+        kind: 'invalid',
+        message: 'The link’s settings are damaged or not from this workbook.',
+      });
+      expect(seen).toEqual([]);
+    },
+  );
+
   it('never throws on arbitrary query strings', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (seed, p) => {

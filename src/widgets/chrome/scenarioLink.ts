@@ -79,6 +79,13 @@ export function decodeScenario<P>(
       message: 'The link’s settings are damaged or not from this workbook.',
     };
   }
+  // Settings are always a JSON object; anything else (null, a list, a number) is not ours.
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return {
+      kind: 'invalid',
+      message: 'The link’s settings are damaged or not from this workbook.',
+    };
+  }
   const checked = validate(parsed);
   if (!checked.ok)
     return { kind: 'invalid', message: `The link’s settings are not valid: ${checked.message}` };

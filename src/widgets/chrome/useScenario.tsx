@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Validation } from '../../sim/model';
+import { LinkNotice } from './LinkNotice';
 import type { FormCheck, FormValues } from './paramForm';
 import { ScenarioToolbar } from './ScenarioToolbar';
 import { scenarioUrl } from './scenarioLink';
@@ -114,11 +115,7 @@ export function ScenarioHeader({
   const description = scenario.presetName ? presets[scenario.presetName]?.description : undefined;
   return (
     <>
-      {scenario.start.notice && (
-        <p className="form-error" role="alert">
-          {scenario.start.notice}
-        </p>
-      )}
+      <LinkNotice notice={scenario.start.notice} />
       <ScenarioToolbar
         options={options}
         preset={scenario.presetName}

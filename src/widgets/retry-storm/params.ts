@@ -43,9 +43,10 @@ export const retryStormSchema = z
   // `when`: still say so while another field is wrong (a refinement is skipped by default then).
   .refine((p) => p.capMs >= p.baseMs, {
     path: ['capMs'],
+    // `value` is whatever was parsed, null included (a tampered link), so read it with care.
     when: ({ value }) => {
-      const { baseMs, capMs } = value as { baseMs?: unknown; capMs?: unknown };
-      return Number.isFinite(baseMs) && Number.isFinite(capMs);
+      const v = value as { baseMs?: unknown; capMs?: unknown } | null | undefined;
+      return Number.isFinite(v?.baseMs) && Number.isFinite(v?.capMs);
     },
     error: (issue) => {
       const { baseMs, capMs } = issue.input as { baseMs: number; capMs: number };
