@@ -164,7 +164,10 @@ describe('saga odds with steps that differ', () => {
           expect(same.ok && odds.ok).toBe(true);
           if (!same.ok || !odds.ok) return;
           expect(same.value.complete).toBeCloseTo(odds.value.complete, 12);
-          expect(same.value.expectedCompensations).toBeCloseTo(odds.value.expectedCompensations, 12);
+          expect(same.value.expectedCompensations).toBeCloseTo(
+            odds.value.expectedCompensations,
+            12,
+          );
         },
       ),
     );
@@ -173,6 +176,8 @@ describe('saga odds with steps that differ', () => {
   it('explains bad input in words', () => {
     expect(sagaOddsOfSteps([])).toEqual({ ok: false, reason: 'a saga needs at least one step' });
     const r = sagaOddsOfSteps([0.5, 1.5]);
-    expect(r.ok ? '' : r.reason).toBe('step 2: its chance of success (1.5) must be between 0 and 1');
+    expect(r.ok ? '' : r.reason).toBe(
+      'step 2: its chance of success (1.5) must be between 0 and 1',
+    );
   });
 });
