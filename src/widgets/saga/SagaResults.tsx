@@ -30,10 +30,11 @@ export function Results({ params, result }: { params: SagaParams; result: SagaRe
         rows={outcomeRows(result)}
       />
       <p className="field-help">
-        Inconsistent: the saga did not complete and left something in place that nobody is tracking
-        (stock held, money taken with no order). The correct orchestrator never leaves that
-        silently: what it cannot finish or undo goes to the dead-letter queue, where a person sees
-        it.
+        In brackets: the share of all sagas and its 95 % interval (Wilson; for compensations, the
+        mean’s normal interval). Inconsistent: the saga did not complete and left something in place
+        that nobody is tracking (stock held, money taken with no order). The correct orchestrator
+        never leaves that silently: what it cannot finish or undo goes to the dead-letter queue,
+        where a person sees it.
       </p>
       <RowTable
         label="Effects left in place by sagas that did not complete"

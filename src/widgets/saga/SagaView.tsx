@@ -79,9 +79,15 @@ function Simulator({
 }
 
 const kindLabels: Record<StepKind, string> = {
-  compensatable: 'Compensatable (can be undone)',
-  pivot: 'Pivot (after it, only forward)',
-  retriable: 'Retriable (never undone, retried)',
+  compensatable: 'Compensatable',
+  pivot: 'Pivot',
+  retriable: 'Retriable',
+};
+
+const kindHelp: Record<StepKind, string> = {
+  compensatable: 'Undone if a later step fails',
+  pivot: 'Decides the outcome; after it the saga only moves forward',
+  retriable: 'Never undone: retried until done, else a person finishes it',
 };
 
 function Settings({
@@ -176,6 +182,7 @@ function Settings({
                 value={values[stepKey(i, 'kind')] ?? 'compensatable'}
                 options={Object.entries(kindLabels).map(([value, label]) => ({ value, label }))}
                 onChange={(v) => set(stepKey(i, 'kind'), v)}
+                help={kindHelp[(values[stepKey(i, 'kind')] ?? 'compensatable') as StepKind]}
               />
               {errors[stepKey(i, 'kind')] && (
                 <p className="form-error">{errors[stepKey(i, 'kind')]}</p>

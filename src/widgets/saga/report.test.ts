@@ -45,7 +45,7 @@ describe('saga report', () => {
       'Inconsistent: left behind, untracked',
       'In the dead-letter queue',
     ]);
-    expect(rows[0]!.cells[0]).toBe('8,702 (87.0 %; 95 % interval 86.3 % to 87.7 %)');
+    expect(rows[0]!.cells[0]).toBe('8,702 (87.0 %; 86.3 to 87.7 %)');
     const total = rows
       .slice(0, 4)
       .reduce((sum, row) => sum + Number(/^[\d,]+/.exec(row.cells[1]!)![0].replace(/,/g, '')), 0);

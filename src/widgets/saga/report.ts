@@ -31,8 +31,9 @@ export function share(count: number, n: number): Share {
     : { count, estimate: count / n, low: Number.NaN, high: Number.NaN };
 }
 
+/** "8,702 (87.0 %; 86.3 to 87.7 %)": the count, its share, and the share's 95 % interval. */
 export const fmtShare = (s: Share) =>
-  `${fmtInt(s.count)} (${fmtPct(s.estimate)}; 95 % interval ${fmtPct(s.low)} to ${fmtPct(s.high)})`;
+  `${fmtInt(s.count)} (${fmtPct(s.estimate)}; ${fmtPct(s.low).replace(' %', '')} to ${fmtPct(s.high)})`;
 
 export const countOf = (run: PolicyRun, outcome: Outcome) =>
   run.counts[OUTCOMES.indexOf(outcome)] ?? 0;
@@ -78,8 +79,7 @@ export function compensationMean(run: PolicyRun, n: number): Mean {
   return { mean, low: Math.max(0, mean - half), high: mean + half };
 }
 
-const fmtMean = (m: Mean) =>
-  `${fmtNum(m.mean)} (95 % interval ${fmtNum(m.low)} to ${fmtNum(m.high)})`;
+const fmtMean = (m: Mean) => `${fmtNum(m.mean)} (${fmtNum(m.low)} to ${fmtNum(m.high)})`;
 
 /** Per step: sagas that did not complete and left the step's effect in place, per policy. */
 export function leftoverRows(params: SagaParams, result: SagaResult): Row[] {

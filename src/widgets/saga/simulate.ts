@@ -352,32 +352,41 @@ export function* simulateSagas(p: SagaParams, seed: number): Generator<number, S
     ]),
   ) as Record<Policy, PolicyRun>;
   const examples: Example[] = [];
-  const seenPairs = new Set<string>();
+  // Which (naive, correct) pairs of endings already have an example, by 4 × naive + correct.
+  const seenPairs = new Uint8Array(OUTCOMES.length * OUTCOMES.length);
+  const naive = runs.naive;
+  const correct = runs.correct;
   for (let i = 0; i < p.sagas; i++) {
     fillDraws(rng.next, u);
-    const ends = {} as Record<Policy, Outcome>;
-    for (const policy of POLICIES) {
-      const r = runners[policy](p, l, u, effects, null);
-      const run = runs[policy];
-      run.counts[OUTCOMES.indexOf(r.outcome)]!++;
-      run.compensations += r.compensations;
-      run.compensationsSq += r.compensations * r.compensations;
-      run.calls += r.calls;
-      if (r.crashed) run.crashed++;
-      if (r.outcome !== 'completed') for (let k = 0; k < l.n; k++) run.leftovers[k]! += effects[k]!;
-      ends[policy] = r.outcome;
-    }
-    const pair = `${ends.naive}/${ends.correct}`;
-    if (examples.length < MAX_EXAMPLES && !seenPairs.has(pair)) {
-      seenPairs.add(pair);
+    const a = tally(naive, runNaive(p, l, u, effects, null), effects);
+    const b = tally(correct, runCorrect(p, l, u, effects, null), effects);
+    const pair = a * OUTCOMES.length + b;
+    if (examples.length < MAX_EXAMPLES && !seenPairs[pair]) {
+      seenPairs[pair] = 1;
       const traces = Object.fromEntries(
         POLICIES.map((policy) => [policy, traceSaga(p, u, policy).events]),
       ) as Record<Policy, TraceEvent[]>;
-      examples.push({ saga: i + 1, outcomes: ends, traces });
+      examples.push({
+        saga: i + 1,
+        outcomes: { naive: OUTCOMES[a]!, correct: OUTCOMES[b]! },
+        traces,
+      });
     }
     if ((i + 1) % CHUNK === 0) yield (i + 1) / p.sagas;
   }
   return { sagas: p.sagas, runs, examples: orderExamples(examples) };
+}
+
+/** Adds one saga's end to its policy's totals; returns the outcome's index in OUTCOMES. */
+function tally(run: PolicyRun, r: SagaEnd, effects: Uint8Array): number {
+  const o = OUTCOMES.indexOf(r.outcome);
+  run.counts[o]!++;
+  run.compensations += r.compensations;
+  run.compensationsSq += r.compensations * r.compensations;
+  run.calls += r.calls;
+  if (r.crashed) run.crashed++;
+  if (o !== 0) for (let k = 0; k < effects.length; k++) run.leftovers[k]! += effects[k]!;
+  return o;
 }
 
 /** Examples where the policies disagree first, then the rest, each group in saga order. */
