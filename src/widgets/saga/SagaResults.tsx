@@ -62,7 +62,7 @@ const RowTable = memo(function RowTable({
 }) {
   return (
     <TableScroll label={label}>
-      <table className="stat-table">
+      <table className="stat-table saga-outcomes">
         <caption className="visually-hidden">{label}</caption>
         <thead>
           <tr>

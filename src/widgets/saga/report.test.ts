@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { presets } from './params';
-import { compensationMean, headline, lanesOf, outcomeRows, share } from './report';
+import { compensationMean, exampleLabel, headline, lanesOf, outcomeRows, share } from './report';
 import { simulateSagasAll } from './simulate';
 
 describe('saga report', () => {
@@ -45,7 +45,7 @@ describe('saga report', () => {
       'Inconsistent: left behind, untracked',
       'In the dead-letter queue',
     ]);
-    expect(rows[0]!.cells[0]).toBe('8,702 (87.0 %; 86.3 to 87.7 %)');
+    expect(rows[0]!.cells[0]).toBe('8,702 (87.0 %; 86.3–87.7 %)');
     const total = rows
       .slice(0, 4)
       .reduce((sum, row) => sum + Number(/^[\d,]+/.exec(row.cells[1]!)![0].replace(/,/g, '')), 0);
@@ -59,5 +59,13 @@ describe('saga report', () => {
       names: ['orchestrator', 'inventory', 'payment', 'shipping', 'email'],
       laneOfStep: [1, 2, 3, 4, 1],
     });
+  });
+});
+
+describe('example labels', () => {
+  it('name the saga and both endings in short words', () => {
+    const r = simulateSagasAll(presets['orchestrator-crash'].params, 4);
+    const labels = r.examples.map(exampleLabel);
+    expect(labels).toContain('Saga 27: naive inconsistent, correct completed');
   });
 });

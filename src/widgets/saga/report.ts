@@ -31,9 +31,9 @@ export function share(count: number, n: number): Share {
     : { count, estimate: count / n, low: Number.NaN, high: Number.NaN };
 }
 
-/** "8,702 (87.0 %; 86.3 to 87.7 %)": the count, its share, and the share's 95 % interval. */
+/** "8,702 (87.0 %; 86.3–87.7 %)": the count, its share, and the share's 95 % interval. */
 export const fmtShare = (s: Share) =>
-  `${fmtInt(s.count)} (${fmtPct(s.estimate)}; ${fmtPct(s.low).replace(' %', '')} to ${fmtPct(s.high)})`;
+  `${fmtInt(s.count)} (${fmtPct(s.estimate)}; ${fmtPct(s.low).replace(' %', '')}–${fmtPct(s.high)})`;
 
 export const countOf = (run: PolicyRun, outcome: Outcome) =>
   run.counts[OUTCOMES.indexOf(outcome)] ?? 0;
@@ -79,7 +79,7 @@ export function compensationMean(run: PolicyRun, n: number): Mean {
   return { mean, low: Math.max(0, mean - half), high: mean + half };
 }
 
-const fmtMean = (m: Mean) => `${fmtNum(m.mean)} (${fmtNum(m.low)} to ${fmtNum(m.high)})`;
+const fmtMean = (m: Mean) => `${fmtNum(m.mean)} (${fmtNum(m.low)}–${fmtNum(m.high)})`;
 
 /** Per step: sagas that did not complete and left the step's effect in place, per policy. */
 export function leftoverRows(params: SagaParams, result: SagaResult): Row[] {
@@ -148,8 +148,16 @@ export function headline(result: SagaResult): string {
   return parts.join('; ');
 }
 
+const shortOutcome: Record<Outcome, string> = {
+  completed: 'completed',
+  undone: 'undone',
+  inconsistent: 'inconsistent',
+  deadLetter: 'dead-letter',
+};
+
+/** "Saga 27: naive inconsistent, correct completed": short enough for a phone's select. */
 export const exampleLabel = (e: Example) =>
-  `Saga ${fmtInt(e.saga)}: naive ${outcomeLabels[e.outcomes.naive].split(':')[0]!.toLowerCase()}, correct ${outcomeLabels[e.outcomes.correct].split(':')[0]!.toLowerCase()}`;
+  `Saga ${fmtInt(e.saga)}: naive ${shortOutcome[e.outcomes.naive]}, correct ${shortOutcome[e.outcomes.correct]}`;
 
 /** Where each step's service sits on the timeline: one lane per service, in order of first use. */
 export function lanesOf(params: SagaParams): { names: string[]; laneOfStep: number[] } {
