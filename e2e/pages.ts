@@ -312,3 +312,52 @@ export function allLessons(): { moduleId: string; file: string; path: string }[]
         })),
     );
 }
+
+export class SagaWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Saga orchestrator', exact: true });
+  }
+
+  async open(path = '/learn/control-distribution/sagas') {
+    await this.page.goto(path);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  outcomes(): Locator {
+    return this.root.getByRole('table', { name: 'Outcomes under each orchestrator' });
+  }
+
+  /** An outcome row's cells: Naive, Correct. */
+  async row(outcome: RegExp): Promise<string[]> {
+    return this.outcomes()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: outcome }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  theory(): Locator {
+    return this.root.getByRole('table', { name: 'Formulas against the simulation' });
+  }
+
+  orchestrator(name: 'Naive' | 'Correct'): Locator {
+    return this.root.getByRole('group', { name: 'Orchestrator' }).getByRole('radio', { name });
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated [\\d,]+ sagas under both orchestrators \\(seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+}

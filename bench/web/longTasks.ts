@@ -45,6 +45,7 @@ const targets: {
   { type: 'bloom', lesson: '/learn/probability/probabilistic-data-structures' },
   { type: 'sketches', lesson: '/learn/probability/probabilistic-data-structures' },
   { type: 'retry-storm', lesson: '/learn/probability/retries-jitter' },
+  { type: 'saga', lesson: '/learn/control-distribution/sagas' },
 ];
 
 interface Phase {

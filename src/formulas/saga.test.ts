@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compensationOrder, expectedFailures, sagaOdds } from './saga.ts';
+import fc from 'fast-check';
+import { compensationOrder, expectedFailures, sagaOdds, sagaOddsOfSteps } from './saga.ts';
 import type { SagaResult } from './saga.ts';
 import { calcSagaOdds, sagaCalculations } from './saga.calc.ts';
 
@@ -140,5 +141,43 @@ describe('lesson calculations: saga.odds', () => {
       ],
     });
     expect(calcSagaOdds({ of: 'saga.odds', n: '3' })).toMatchObject({ problems: ['needs p="…"'] });
+  });
+});
+
+describe('saga odds with steps that differ', () => {
+  it('multiplies the steps and counts compensations from where it fails', () => {
+    // q = 0.9, 0.8, 0.5: complete 0.36; fail at 2 (0.9 × 0.2) undoes 1, at 3 (0.72 × 0.5) undoes 2.
+    const r = sagaOddsOfSteps([0.9, 0.8, 0.5]);
+    expect(r.ok && r.value.complete).toBeCloseTo(0.36, 12);
+    expect(r.ok && r.value.expectedCompensations).toBeCloseTo(0.18 + 0.72, 12);
+    expect(r.ok && r.value.needsCompensation).toBeCloseTo(1 - 0.36 - 0.1, 12);
+  });
+
+  it('is sagaOdds when every step is the same', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 12 }),
+        (q, n) => {
+          const same = sagaOddsOfSteps(Array.from({ length: n }, () => q));
+          const odds = sagaOdds(q, n);
+          expect(same.ok && odds.ok).toBe(true);
+          if (!same.ok || !odds.ok) return;
+          expect(same.value.complete).toBeCloseTo(odds.value.complete, 12);
+          expect(same.value.expectedCompensations).toBeCloseTo(
+            odds.value.expectedCompensations,
+            12,
+          );
+        },
+      ),
+    );
+  });
+
+  it('explains bad input in words', () => {
+    expect(sagaOddsOfSteps([])).toEqual({ ok: false, reason: 'a saga needs at least one step' });
+    const r = sagaOddsOfSteps([0.5, 1.5]);
+    expect(r.ok ? '' : r.reason).toBe(
+      'step 2: its chance of success (1.5) must be between 0 and 1',
+    );
   });
 });

@@ -34,6 +34,34 @@ function checkInputs(p: number, n: number, attempts: number): string | null {
   return null;
 }
 
+/** What `sagaOddsOfSteps` returns: the odds of a saga whose steps differ. */
+export type StepOdds = Omit<SagaOdds, 'perStep'>;
+
+/**
+ * Odds for a saga whose step k (1-based) succeeds with its own chance q_k, independently:
+ * complete = Π q_k; a failure at step k undoes the k − 1 steps before it, so
+ * E[compensations] = Σ (Π_{j<k} q_j) (1 − q_k) (k − 1). With every q_k = q this is `sagaOdds`.
+ */
+export function sagaOddsOfSteps(q: readonly number[]): SagaResult<StepOdds> {
+  if (q.length < 1) return fail('a saga needs at least one step');
+  for (const [i, x] of q.entries())
+    if (!Number.isFinite(x) || x < 0 || x > 1)
+      return fail(`step ${i + 1}: its chance of success (${x}) must be between 0 and 1`);
+  let reach = 1; // chance of reaching step k
+  let expected = 0;
+  for (const [i, x] of q.entries()) {
+    expected += reach * (1 - x) * i;
+    reach *= x;
+  }
+  const complete = reach;
+  // Fails somewhere after step 1: everything except "completes" and "fails at step 1".
+  const needsCompensation = Math.max(0, 1 - complete - (1 - q[0]!));
+  return {
+    ok: true,
+    value: { complete, fail: 1 - complete, expectedCompensations: expected, needsCompensation },
+  };
+}
+
 /**
  * Odds for a saga of `n` steps, each succeeding with probability `p` per attempt, independently,
  * and tried up to `attempts` times. Independence is the optimistic assumption: retries of a step
@@ -43,21 +71,8 @@ export function sagaOdds(p: number, n: number, attempts = 1): SagaResult<SagaOdd
   const problem = checkInputs(p, n, attempts);
   if (problem) return fail(problem);
   const q = 1 - (1 - p) ** attempts;
-  const complete = q ** n;
-  let expected = 0;
-  for (let k = 1; k <= n; k += 1) expected += q ** (k - 1) * (1 - q) * (k - 1);
-  // Fails somewhere after step 1: everything except "completes" and "fails at step 1".
-  const needsCompensation = Math.max(0, 1 - complete - (1 - q));
-  return {
-    ok: true,
-    value: {
-      perStep: q,
-      complete,
-      fail: 1 - complete,
-      expectedCompensations: expected,
-      needsCompensation,
-    },
-  };
+  const odds = sagaOddsOfSteps(Array.from({ length: n }, () => q));
+  return odds.ok ? { ok: true, value: { perStep: q, ...odds.value } } : odds;
 }
 
 /** Of `runs` sagas, how many are expected not to complete. */

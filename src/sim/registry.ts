@@ -9,6 +9,7 @@ import {
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';
+import { sagaModel } from '../widgets/saga/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
@@ -24,4 +25,5 @@ export const registry = {
   'alert-comparison': alertComparisonModel,
   'retry-storm': retryStormModel,
   autoscaler: autoscalerModel,
+  saga: sagaModel,
 } as unknown as Registry;

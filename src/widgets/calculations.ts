@@ -6,6 +6,7 @@
 import { bloomCalculations } from './bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
 import { retryStormCalculations } from './retry-storm/calc.ts';
+import { sagaRunCalculations } from './saga/calc.ts';
 import { autoscalerCalculations } from './autoscaler/calc.ts';
 import { circuitBreakerCalculations } from './circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -48,4 +49,5 @@ export const calculations: Readonly<
   ...retryStormCalculations,
   ...autoscalerCalculations,
   ...circuitBreakerCalculations,
+  ...sagaRunCalculations,
 };

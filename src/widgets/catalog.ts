@@ -17,6 +17,8 @@ import { fromDirective as queueDirective } from './queue/directive.ts';
 import { presets as queuePresets } from './queue/params.ts';
 import { fromDirective as retryStormDirective } from './retry-storm/directive.ts';
 import { presets as retryStormPresets } from './retry-storm/params.ts';
+import { fromDirective as sagaDirective } from './saga/directive.ts';
+import { presets as sagaPresets } from './saga/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -89,6 +91,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: autoscalerPresets,
     checkAttributes(attributes) {
       const result = autoscalerDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  saga: {
+    title: widgetTitles.saga,
+    presets: sagaPresets,
+    checkAttributes(attributes) {
+      const result = sagaDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

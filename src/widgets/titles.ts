@@ -8,4 +8,5 @@ export const widgetTitles = {
   'alert-fatigue': 'Alert fatigue simulator',
   'retry-storm': 'Retry storm simulator',
   autoscaler: 'Autoscaler simulator',
+  saga: 'Saga orchestrator',
 } as const satisfies Record<string, string>;

@@ -20,4 +20,5 @@ export const widgetViews: Readonly<
   'alert-fatigue': lazy(() => import('./alerting/AlertFatigueView')),
   'retry-storm': lazy(() => import('./retry-storm/RetryStormView')),
   autoscaler: lazy(() => import('./autoscaler/AutoscalerView')),
+  saga: lazy(() => import('./saga/SagaView')),
 };
