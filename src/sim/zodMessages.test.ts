@@ -12,6 +12,7 @@ import {
 import { presets as breakerPresets } from '../widgets/circuit-breaker/params';
 import { presets as queuePresets } from '../widgets/queue/params';
 import { presets as stormPresets } from '../widgets/retry-storm/params';
+import { presets as sagaPresets } from '../widgets/saga/params';
 import { validateSketchesScenario } from '../widgets/bloom/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
@@ -32,6 +33,7 @@ const samples: Record<string, unknown> = {
   'alert-comparison': presetComparison('noisy-week'),
   'retry-storm': stormPresets['thundering-herd'].params,
   autoscaler: autoscalerPresets['flash-sale'].params,
+  saga: sagaPresets.checkout.params,
 };
 const models = registry as unknown as Record<string, SimModel<unknown, unknown>>;
 

@@ -55,9 +55,10 @@ const stepSchema = z
   })
   .refine((s) => s.failPct + s.timeoutPct + s.latePct <= 100, {
     path: ['latePct'],
+    // `value` is whatever was parsed, a missing step included (a tampered link): read it with care.
     when: ({ value }) => {
-      const v = value as Record<string, unknown>;
-      return [v.failPct, v.timeoutPct, v.latePct].every(Number.isFinite);
+      const v = value as Record<string, unknown> | null | undefined;
+      return [v?.failPct, v?.timeoutPct, v?.latePct].every(Number.isFinite);
     },
     error: (issue) => {
       const s = issue.input as { failPct: number; timeoutPct: number; latePct: number };
