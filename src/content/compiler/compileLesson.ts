@@ -11,19 +11,22 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { FrontMatter } from '../schema.ts';
-import type { Block, Heading, Phase } from '../types.ts';
+import type { Block, Heading, Phase, SlideInfo, SlideNotes } from '../types.ts';
 import { parseFrontMatter } from './frontMatter.ts';
 import { rehypeHeadings } from './rehypeHeadings.ts';
 import type { HeadingFindings } from './rehypeHeadings.ts';
 import { remarkWorkbook } from './remarkWorkbook.ts';
 import type { RemarkFindings } from './remarkWorkbook.ts';
 import { sanitizeSchema } from './sanitizeSchema.ts';
-import { toBlocks } from './toBlocks.ts';
+import { toSlides } from './slides.ts';
 
 export interface CompiledLessonSource {
   frontMatter: FrontMatter | null;
   headings: Heading[];
   blocks: Block[];
+  slides: SlideInfo[];
+  /** Speaker notes per slide: kept out of `blocks`, so learners never receive them. */
+  notes: (SlideNotes | null)[];
   phases: { name: Phase; line: number }[];
   outsidePhases: number[];
   links: { url: string; line: number }[];
@@ -92,8 +95,12 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     ...katexProblems,
   ];
   let blocks: Block[] = [];
+  let slides: SlideInfo[] = [];
+  let notes: (SlideNotes | null)[] = [];
   try {
-    blocks = toBlocks(hast.children);
+    const cut = toSlides(hast.children, headingFindings.headings);
+    ({ blocks, slides, notes } = cut);
+    problems.push(...cut.problems);
   } catch (error) {
     problems.push({ line: 1, message: (error as Error).message });
   }
@@ -101,6 +108,8 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     frontMatter: front.data,
     headings: headingFindings.headings,
     blocks,
+    slides,
+    notes,
     phases: remarkFindings.phases,
     outsidePhases: remarkFindings.outsidePhases,
     links: remarkFindings.links,
