@@ -26,7 +26,9 @@ function Deck({ lesson, compiled }: { lesson: LessonSummary; compiled: CompiledL
   const slide = compiled.slides[index];
   const title = slideTitle(lesson, compiled, index);
   useDocumentTitle(`${title} (slide ${index + 1}) · ${lesson.title}`);
-  useEffect(() => window.scrollTo(0, 0), [index]);
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [index]);
   const openConsole = () => {
     const url = `${import.meta.env.BASE_URL.replace(/\/$/, '')}${presentConsolePath(lesson.moduleId, lesson.slug)}?slide=${index + 1}`;
     window.open(url, `presenter-console:${lesson.id}`, 'popup,width=1100,height=760');
