@@ -3,7 +3,7 @@ import { Link, Route, Router, Switch } from 'wouter';
 import { ErrorBoundary } from './ErrorBoundary';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
-import { lessonRoutePattern } from './routes';
+import { lessonRoutePattern, presentConsolePattern, presentRoutePattern } from './routes';
 import { StorageNotice } from './StorageNotice';
 import { useApplyTheme } from './theme';
 import { ThemeSwitcher } from './ThemeSwitcher';
@@ -14,6 +14,8 @@ import { LessonSkeleton } from './pages/LessonSkeleton';
 const LessonPage = lazy(() => import('./pages/LessonPage'));
 const ReviewPage = lazy(() => import('./pages/ReviewPage'));
 const ProgressPage = lazy(() => import('./pages/ProgressPage'));
+const PresentPage = lazy(() => import('./present/PresentPage'));
+const ConsolePage = lazy(() => import('./present/ConsolePage'));
 
 const base = import.meta.env.BASE_URL.replace(/\/$/, '');
 
@@ -21,6 +23,37 @@ export function App() {
   useApplyTheme();
   return (
     <Router base={base}>
+      <Switch>
+        {/* Presenter windows fill the screen: no site header or footer. */}
+        <Route path={presentConsolePattern}>
+          {(params) => (
+            <ErrorBoundary label="The presenter console">
+              <Suspense fallback={<p className="run-status">Loading…</p>}>
+                <ConsolePage moduleId={params.moduleId} slug={params.slug} />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </Route>
+        <Route path={presentRoutePattern}>
+          {(params) => (
+            <ErrorBoundary label="The presentation">
+              <Suspense fallback={<p className="run-status">Loading…</p>}>
+                <PresentPage moduleId={params.moduleId} slug={params.slug} />
+              </Suspense>
+            </ErrorBoundary>
+          )}
+        </Route>
+        <Route>
+          <Site />
+        </Route>
+      </Switch>
+    </Router>
+  );
+}
+
+function Site() {
+  return (
+    <>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
@@ -68,6 +101,6 @@ export function App() {
       <footer className="site-footer">
         <p>Runs entirely in your browser. Progress is saved on this device only.</p>
       </footer>
-    </Router>
+    </>
   );
 }

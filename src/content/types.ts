@@ -115,4 +115,24 @@ export interface CompiledLesson {
   id: string;
   headings: Heading[];
   blocks: Block[];
+  /** One slide per `##` section, for the presenter view (see src/content/compiler/slides.ts). */
+  slides: SlideInfo[];
+}
+
+/** A slide: blocks[start, end) of its lesson. The title slide (text before any `##`) has no title. */
+export interface SlideInfo {
+  /** The `##` heading's id; '' for the title slide. */
+  id: string;
+  title: string | null;
+  start: number;
+  end: number;
+  /** How much the slide holds (characters, plus a fixed amount per widget, quiz or exercise). */
+  weight: number;
+}
+
+/** A slide's speaker notes (`:::notes`), loaded only by the presenter console. */
+export interface SlideNotes {
+  html: string;
+  /** Planned minutes from `:::notes{minutes="…"}`, if the author gave them. */
+  minutes: number | null;
 }

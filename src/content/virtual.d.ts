@@ -20,3 +20,8 @@ declare module 'virtual:workbook/exercises' {
   const loaders: Readonly<Record<string, () => Promise<{ default: unknown }>>>;
   export default loaders;
 }
+
+declare module 'virtual:workbook/notes' {
+  const loaders: Readonly<Record<string, () => Promise<{ default: unknown }>>>;
+  export default loaders;
+}

@@ -9,6 +9,8 @@ const LESSONS_ID = 'virtual:workbook/lessons';
 const LESSON_PREFIX = 'virtual:workbook/lesson/';
 const EXERCISES_ID = 'virtual:workbook/exercises';
 const EXERCISE_PREFIX = 'virtual:workbook/exercise/';
+const NOTES_ID = 'virtual:workbook/notes';
+const NOTES_PREFIX = 'virtual:workbook/notes/';
 
 /**
  * Compiles `content/` when the app is built or served, so the browser receives finished HTML
@@ -50,6 +52,8 @@ export function workbookContent(options: { contentDir: string; rootDir: string }
         id === MANIFEST_ID ||
         id === LESSONS_ID ||
         id === EXERCISES_ID ||
+        id === NOTES_ID ||
+        id.startsWith(NOTES_PREFIX) ||
         id.startsWith(LESSON_PREFIX) ||
         id.startsWith(EXERCISE_PREFIX)
       )
@@ -73,6 +77,17 @@ export function workbookContent(options: { contentDir: string; rootDir: string }
           (key) => `  ${JSON.stringify(key)}: () => import(${JSON.stringify(EXERCISE_PREFIX + key)}),`,
         );
         return `const loaders = {\n${entries.join('\n')}\n};\nexport default loaders;`;
+      }
+      if (real === NOTES_ID) {
+        // Speaker notes: one chunk per lesson, loaded only by the presenter console.
+        const entries = [...content.notes.keys()].map(
+          (lessonId) => `  ${JSON.stringify(lessonId)}: () => import(${JSON.stringify(NOTES_PREFIX + lessonId)}),`,
+        );
+        return `const loaders = {\n${entries.join('\n')}\n};\nexport default loaders;`;
+      }
+      if (real.startsWith(NOTES_PREFIX)) {
+        const notes = content.notes.get(real.slice(NOTES_PREFIX.length));
+        return notes ? `export default JSON.parse(${JSON.stringify(JSON.stringify(notes))});` : null;
       }
       if (real.startsWith(EXERCISE_PREFIX)) {
         const exercise = content.exercises.get(real.slice(EXERCISE_PREFIX.length));

@@ -1,50 +1,18 @@
 import 'katex/dist/katex.min.css';
-import { useEffect, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link } from 'wouter';
-import { loadLesson } from '../../content/lessons';
 import { findLesson, findModule, neighbours } from '../../content/manifest';
 import { phaseLabel } from '../../content/phases';
 import { LessonBody } from '../../content/runtime/LessonBody';
-import type { CompiledLesson, LessonSummary } from '../../content/types';
+import type { LessonSummary } from '../../content/types';
 import { useWorkbook } from '../../store/store';
+import { presentPath } from '../routes';
 import { useDocumentTitle } from '../useDocumentTitle';
 import { LessonSkeleton } from './LessonSkeleton';
 import { NotFoundPage } from './NotFoundPage';
 import { TableOfContents } from './TableOfContents';
 import { useInternalLinks, usePlaceKeeper, useScrollToHash } from './lessonHooks';
-
-type Load =
-  | { status: 'loading' }
-  | { status: 'ready'; lesson: CompiledLesson }
-  | { status: 'error'; message: string };
-
-function useCompiledLesson(id: string): Load {
-  const [state, setState] = useState<{ id: string; load: Load }>({
-    id,
-    load: { status: 'loading' },
-  });
-  useEffect(() => {
-    let live = true;
-    const pending = loadLesson(id);
-    if (!pending) return;
-    pending.then(
-      (lesson) => live && setState({ id, load: { status: 'ready', lesson } }),
-      (error: unknown) =>
-        live &&
-        setState({
-          id,
-          load: {
-            status: 'error',
-            message: error instanceof Error ? error.message : 'the lesson file could not be loaded',
-          },
-        }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
-  return state.id === id ? state.load : { status: 'loading' };
-}
+import { useCompiledLesson } from './useCompiledLesson';
 
 function CompleteToggle({ lesson }: { lesson: LessonSummary }) {
   const done = useWorkbook((s) => lesson.id in s.completed);
@@ -65,7 +33,7 @@ function LessonView({ lesson }: { lesson: LessonSummary }) {
   const load = useCompiledLesson(lesson.id);
   const module = findModule(lesson.moduleId);
   const { previous, next } = neighbours(lesson.id);
-  const ready = load.status === 'ready' ? load.lesson : null;
+  const ready = load.status === 'ready' ? load.value : null;
   useDocumentTitle(lesson.title);
   useScrollToHash(ready);
   usePlaceKeeper(lesson.id, ready);
@@ -85,6 +53,9 @@ function LessonView({ lesson }: { lesson: LessonSummary }) {
         <p className="lesson-meta">
           About {lesson.minutes} min · {lesson.difficulty}
           {lesson.phases.length > 0 && ` · ${lesson.phases.map(phaseLabel).join(' → ')}`}
+        </p>
+        <p className="lesson-actions">
+          <Link href={presentPath(lesson.moduleId, lesson.slug)}>Present</Link>
         </p>
       </header>
       {ready && ready.headings.length > 0 && <TableOfContents headings={ready.headings} />}

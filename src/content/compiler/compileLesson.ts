@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { FrontMatter } from '../schema.ts';
-import type { Block, Heading, Phase } from '../types.ts';
+import type { Block, Heading, Phase, SlideInfo, SlideNotes } from '../types.ts';
 import { checkAuthorHtml, directiveStamp, markDirectiveElements } from './authorHtml.ts';
 import type { AuthorHtmlFindings } from './authorHtml.ts';
 import { parseFrontMatter } from './frontMatter.ts';
@@ -20,12 +20,15 @@ import type { HeadingFindings } from './rehypeHeadings.ts';
 import { remarkWorkbook } from './remarkWorkbook.ts';
 import type { RemarkFindings } from './remarkWorkbook.ts';
 import { sanitizeSchema } from './sanitizeSchema.ts';
-import { toBlocks } from './toBlocks.ts';
+import { toSlides } from './slides.ts';
 
 export interface CompiledLessonSource {
   frontMatter: FrontMatter | null;
   headings: Heading[];
   blocks: Block[];
+  slides: SlideInfo[];
+  /** Speaker notes per slide: kept out of `blocks`, so learners never receive them. */
+  notes: (SlideNotes | null)[];
   phases: { name: Phase; line: number }[];
   outsidePhases: number[];
   links: { url: string; line: number }[];
@@ -102,8 +105,12 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     ...katexProblems,
   ];
   let blocks: Block[] = [];
+  let slides: SlideInfo[] = [];
+  let notes: (SlideNotes | null)[] = [];
   try {
-    blocks = toBlocks(hast.children);
+    const cut = toSlides(hast.children, headingFindings.headings);
+    ({ blocks, slides, notes } = cut);
+    problems.push(...cut.problems);
   } catch (error) {
     problems.push({ line: 1, message: (error as Error).message });
   }
@@ -111,6 +118,8 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
     frontMatter: front.data,
     headings: headingFindings.headings,
     blocks,
+    slides,
+    notes,
     phases: remarkFindings.phases,
     outsidePhases: remarkFindings.outsidePhases,
     links: remarkFindings.links,

@@ -4,7 +4,14 @@ import { phases as phaseOrder } from '../phases.ts';
 import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema.ts';
 import { loadExercise } from '../../exercises/load.ts';
 import type { ExerciseData } from '../../exercises/load.ts';
-import type { Block, CompiledLesson, ContentManifest, LessonSummary, ModuleSummary } from '../types.ts';
+import type {
+  Block,
+  CompiledLesson,
+  ContentManifest,
+  LessonSummary,
+  ModuleSummary,
+  SlideNotes,
+} from '../types.ts';
 import { compileLesson } from './compileLesson.ts';
 import type { CompiledLessonSource } from './compileLesson.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -12,6 +19,8 @@ import type { Diagnostic } from './diagnostics.ts';
 export interface LoadedContent {
   manifest: ContentManifest;
   lessons: Map<string, CompiledLesson>;
+  /** Speaker notes per lesson, one entry per slide: a chunk of their own, for the presenter console. */
+  notes: Map<string, (SlideNotes | null)[]>;
   /** Coding exercises by `<module>/<id>`, each proven against its checks. */
   exercises: Map<string, ExerciseData>;
   /** Every file that was read, for watch mode. */
@@ -145,10 +154,25 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
   }
 
   const lessons = new Map<string, CompiledLesson>();
+  const notes = new Map<string, (SlideNotes | null)[]>();
   for (const p of pending) {
-    lessons.set(p.summary.id, { id: p.summary.id, headings: p.compiled.headings, blocks: p.compiled.blocks });
+    lessons.set(p.summary.id, {
+      id: p.summary.id,
+      headings: p.compiled.headings,
+      blocks: p.compiled.blocks,
+      slides: p.compiled.slides,
+    });
+    notes.set(p.summary.id, p.compiled.notes);
   }
-  return { manifest: { modules, questions, exercises: exerciseIndex }, lessons, exercises, files, diagnostics, warnings };
+  return {
+    manifest: { modules, questions, exercises: exerciseIndex },
+    lessons,
+    notes,
+    exercises,
+    files,
+    diagnostics,
+    warnings,
+  };
 }
 
 /** Names each checklist after its lesson and place, so its ticks can be saved. */

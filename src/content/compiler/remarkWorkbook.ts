@@ -106,6 +106,8 @@ export function remarkWorkbook(findings: RemarkFindings) {
           findings.links.push({ url: (node).url, line: lineOf(node) });
           return;
         case 'code':
+          if ((node.lang === 'mermaid' || (node.lang && quizLanguages.has(node.lang))) && insideNotes(ancestors))
+            problem(node, notesHoldTextOnly);
           if (node.lang === 'mermaid') replaceWithMermaid(node, ancestors.at(-1));
           else if (node.lang && quizLanguages.has(node.lang)) replaceWithQuiz(node, ancestors.at(-1), quizFindings);
           return;
@@ -146,6 +148,10 @@ export function remarkWorkbook(findings: RemarkFindings) {
   ) {
     const name = node.name;
     const container = node.type === 'containerDirective';
+    if ((name === 'widget' || name === 'exercise' || name === 'notes') && insideNotes(ancestors)) {
+      problem(node, notesHoldTextOnly);
+    }
+    if (name === 'notes') return transformNotes(node, ancestors, problem);
     if (phaseNames.has(name)) {
       if (!container) return problem(node, `Phase "${name}" is a container: write :::${name}[Heading]`);
       const nested = ancestors.some(
@@ -248,11 +254,56 @@ export function remarkWorkbook(findings: RemarkFindings) {
     problem(
       node,
       `Unknown directive "${container ? ':::' : '::'}${name}". Known: ` +
-        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, widget, exercise (and :calc inline)`,
+        `${[...phaseNames].join(', ')}, ${Object.keys(calloutKinds).join(', ')}, reveal, notes, widget, exercise (and :calc inline)`,
     );
     // Keep the author's text visible rather than dropping it.
     node.data = { hName: 'div' };
   }
+}
+
+const notesHoldTextOnly =
+  'Speaker notes are text for the presenter: no widget, quiz, diagram, exercise or further notes inside :::notes';
+
+function insideNotes(ancestors: readonly Parent[]): boolean {
+  return ancestors.some((a) => a.type === 'containerDirective' && (a as ContainerDirective).name === 'notes');
+}
+
+/**
+ * `:::notes{minutes="4"}` … `:::` holds speaker notes for the `##` section it sits in. It becomes a
+ * <wb-notes> element that toSlides (slides.ts) lifts out of the learner's page into the notes data.
+ * It must sit in a phase or at the top level under a `##` heading, not inside another container.
+ */
+function transformNotes(
+  node: ContainerDirective | LeafDirective,
+  ancestors: readonly Parent[],
+  problem: (node: Parameters<typeof lineOf>[0], message: string) => void,
+) {
+  if (node.type !== 'containerDirective') {
+    problem(node, 'Speaker notes are a container: write :::notes … :::');
+    node.data = { hName: 'wb-notes', hChildren: [] };
+    return;
+  }
+  const parent = ancestors.at(-1);
+  const inPhase =
+    ancestors.length === 2 &&
+    parent?.type === 'containerDirective' &&
+    phaseNames.has((parent as ContainerDirective).name);
+  if (ancestors.length > 1 && !inPhase && !insideNotes(ancestors)) {
+    const where =
+      parent?.type === 'containerDirective' ? `:::${(parent as ContainerDirective).name}` : (parent?.type ?? 'another block');
+    problem(node, `Speaker notes (:::notes) cannot sit inside ${where}: put them directly in the ## section`);
+  }
+  const attrs = attributesOf(node);
+  for (const key of Object.keys(attrs))
+    if (key !== 'minutes') problem(node, `notes: unknown attribute "${key}" (known: minutes)`);
+  const minutes = attrs.minutes;
+  if (minutes !== undefined && !(/^\d+(\.\d+)?$/.test(minutes) && Number(minutes) > 0))
+    problem(node, `notes: minutes="${minutes}" must be a positive number of minutes, e.g. minutes="5"`);
+  if (node.children.length === 0) problem(node, 'These speaker notes are empty');
+  node.data = {
+    hName: 'wb-notes',
+    hProperties: { dataLine: lineOf(node), ...(minutes !== undefined ? { dataMinutes: minutes } : {}) },
+  };
 }
 
 /**

@@ -39,6 +39,7 @@ export const sanitizeSchema: Schema = {
     'wb-mermaid',
     'wb-quiz',
     'wb-exercise',
+    'wb-notes',
     'figure',
     'figcaption',
   ],
@@ -48,6 +49,7 @@ export const sanitizeSchema: Schema = {
     'wb-mermaid': ['dataSource', 'dataTitle', 'dataLine'],
     'wb-quiz': ['dataQuiz', 'dataLine'],
     'wb-exercise': ['dataId', 'dataLine'],
+    'wb-notes': ['dataMinutes', 'dataLine'],
     // One className rule per element: the sanitiser reads only the first.
     section: ['dataFootnotes', 'dataPhase', ['className', 'footnotes', 'phase', /^phase-[a-z]+$/]],
     div: [
