@@ -38,8 +38,15 @@ const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql
 /**
  * Markdown → sanitised HTML blocks, at build time. Order matters: author HTML is sanitised
  * before our own trusted steps (KaTeX, highlighting, heading anchors) add markup and styles.
+ *
+ * With `outline: true` only the Markdown stage runs (front matter, phases, links, quizzes,
+ * exercises and their problems), a fraction of the cost: no HTML, headings, blocks or `:calc`. The dev
+ * server builds its manifest that way and compiles a lesson in full when it is opened.
  */
-export async function compileLesson(source: string): Promise<CompiledLessonSource> {
+export async function compileLesson(
+  source: string,
+  { outline = false }: { outline?: boolean } = {},
+): Promise<CompiledLessonSource> {
   const front = parseFrontMatter(source);
   const remarkFindings: RemarkFindings = {
     problems: [],
@@ -53,13 +60,18 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   const headingFindings: HeadingFindings = { headings: [], problems: [] };
   const katexProblems: { line: number; message: string }[] = [];
 
-  const processor = unified()
+  const markdown = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkDirective)
-    .use(remarkWorkbook(remarkFindings))
+    .use(remarkWorkbook(remarkFindings, { outline }));
+  if (outline) {
+    await markdown.run(markdown.parse(source));
+    return findings(front, remarkFindings, { headings: [], problems: [] }, [], []);
+  }
+  const processor = markdown
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
@@ -85,29 +97,34 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   collectKatexErrors(hast, katexProblems);
   makeDisplayMathFocusable(hast);
 
-  const problems = [
-    ...front.problems,
-    ...remarkFindings.problems,
-    ...headingFindings.problems,
-    ...katexProblems,
-  ];
   let blocks: Block[] = [];
+  const blockProblems: { line: number; message: string }[] = [];
   try {
     blocks = toBlocks(hast.children);
   } catch (error) {
-    problems.push({ line: 1, message: (error as Error).message });
+    blockProblems.push({ line: 1, message: (error as Error).message });
   }
+  return findings(front, remarkFindings, headingFindings, [...katexProblems, ...blockProblems], blocks);
+}
+
+function findings(
+  front: ReturnType<typeof parseFrontMatter>,
+  remark: RemarkFindings,
+  headings: HeadingFindings,
+  later: { line: number; message: string }[],
+  blocks: Block[],
+): CompiledLessonSource {
   return {
     frontMatter: front.data,
-    headings: headingFindings.headings,
+    headings: headings.headings,
     blocks,
-    phases: remarkFindings.phases,
-    outsidePhases: remarkFindings.outsidePhases,
-    links: remarkFindings.links,
-    questionIds: remarkFindings.questionIds,
-    quizzes: remarkFindings.quizzes,
-    exercises: remarkFindings.exercises,
-    problems,
+    phases: remark.phases,
+    outsidePhases: remark.outsidePhases,
+    links: remark.links,
+    questionIds: remark.questionIds,
+    quizzes: remark.quizzes,
+    exercises: remark.exercises,
+    problems: [...front.problems, ...remark.problems, ...headings.problems, ...later],
   };
 }
 
