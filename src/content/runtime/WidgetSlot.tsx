@@ -1,11 +1,11 @@
-import { Suspense } from 'react';
 import { widgetTitles } from '../../widgets/titles';
 import { widgetViews } from '../../widgets/views';
 import type { WidgetBlock } from '../types';
+import { NearViewport } from './NearViewport';
 
 /**
- * Where a `::widget{type=...}` directive renders: the widget's view, loaded when the lesson
- * shows it, behind a placeholder of the same shape. The content lint only lets through types
+ * Where a `::widget{type=...}` directive renders: the widget's view, loaded when it comes near
+ * the screen, behind a placeholder of the same name and height (per type, in styles.css). The content lint only lets through types
  * listed in src/widgets/catalog.ts.
  */
 export function WidgetSlot({ block }: { block: WidgetBlock }) {
@@ -22,15 +22,22 @@ export function WidgetSlot({ block }: { block: WidgetBlock }) {
   }
   const widgetId = block.attrs.id ?? block.type;
   return (
-    <Suspense
-      fallback={
-        <section className="widget widget-loading" aria-label={title} aria-busy="true">
+    <NearViewport
+      placeholder={({ ref, loading }) => (
+        <section
+          ref={ref}
+          className="widget widget-loading"
+          data-widget={block.type}
+          aria-label={title}
+          aria-busy="true"
+          {...loading}
+        >
           <h3>{title}</h3>
           <div className="chart-placeholder">Loading the simulator…</div>
         </section>
-      }
+      )}
     >
       <View attrs={block.attrs} widgetId={widgetId} />
-    </Suspense>
+    </NearViewport>
   );
 }
