@@ -16,6 +16,7 @@ export function QuizSlot({ quiz }: { quiz: Quiz }) {
           className="quiz quiz-loading"
           aria-busy="true"
           aria-label={quiz.title}
+          data-timed={quiz.timeLimitS === null ? undefined : ''}
           style={{ '--quiz-questions': quiz.questions.length } as CSSProperties}
           {...loading}
         >
