@@ -15,7 +15,7 @@ export function QuizSlot({ quiz }: { quiz: Quiz }) {
           ref={ref}
           className="quiz quiz-loading"
           aria-busy="true"
-          aria-label={quiz.title}
+          aria-label={`${quiz.timeLimitS === null ? 'Quiz' : 'Gauntlet'}: ${quiz.title}`}
           data-timed={quiz.timeLimitS === null ? undefined : ''}
           style={{ '--quiz-questions': quiz.questions.length } as CSSProperties}
           {...loading}
