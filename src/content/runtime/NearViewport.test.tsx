@@ -65,6 +65,17 @@ describe('NearViewport', () => {
     expect(observer.disconnected).toBe(true);
   });
 
+  it('renders an eager block at once, without observing it', () => {
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    render(
+      <NearViewport eager placeholder={({ ref }) => <section ref={ref} aria-label="Linked" />}>
+        <Block />
+      </NearViewport>,
+    );
+    expect(screen.getByText('The real view')).toBeTruthy();
+    expect(FakeObserver.last).toBeNull();
+  });
+
   it('renders the block at once where IntersectionObserver does not exist', () => {
     vi.stubGlobal('IntersectionObserver', undefined);
     render(slot);

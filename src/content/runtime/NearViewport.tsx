@@ -8,9 +8,9 @@ export const NEAR_MARGIN = '600px 0px';
  * True once the element has come within `NEAR_MARGIN` of the viewport, and from then on.
  * Without IntersectionObserver (old browsers, some test environments) it is true at once.
  */
-export function useNearViewport<T extends Element>(): [RefObject<T | null>, boolean] {
+export function useNearViewport<T extends Element>(eager = false): [RefObject<T | null>, boolean] {
   const ref = useRef<T>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  const [near, setNear] = useState(() => eager || typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (!el || near) return;
@@ -41,16 +41,18 @@ export interface PlaceholderProps {
 /**
  * A block whose code loads only when it comes near the screen: until then, and while it loads,
  * `placeholder` holds its place (same element, name and size as the real view, so nothing jumps).
- * `children` is the lazy component.
+ * `children` is the lazy component; `eager` loads it at once (the widget a shared link names).
  */
 export function NearViewport({
   placeholder,
   children,
+  eager = false,
 }: {
   placeholder: (props: PlaceholderProps) => ReactNode;
   children: ReactNode;
+  eager?: boolean;
 }) {
-  const [ref, near] = useNearViewport<HTMLElement>();
+  const [ref, near] = useNearViewport<HTMLElement>(eager);
   if (!near) return placeholder({ ref, loading: {} });
   return (
     <Suspense fallback={placeholder({ ref, loading: { 'data-near-loading': '' } })}>{children}</Suspense>

@@ -21,8 +21,11 @@ export function WidgetSlot({ block }: { block: WidgetBlock }) {
     );
   }
   const widgetId = block.attrs.id ?? block.type;
+  // A shared scenario link (`?w=<id>&…`) is opened for its widget: load that one at once.
+  const linked = new URLSearchParams(window.location.search).get('w') === widgetId;
   return (
     <NearViewport
+      eager={linked}
       placeholder={({ ref, loading }) => (
         <section
           ref={ref}
