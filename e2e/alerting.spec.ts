@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, reveal, test } from './fixtures';
 
 const lesson = '/learn/control-distribution/monitoring-alerting';
 
@@ -20,6 +20,7 @@ test.describe('Alert fatigue simulator', () => {
   }) => {
     await page.goto(lesson);
     const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await reveal(widget);
     // Wait for the view itself: the loading placeholder has the same name and is replaced.
     await expect(widget.getByText(/under both policies in \d+ ms/)).toBeVisible({
       timeout: 30_000,
@@ -40,6 +41,7 @@ test.describe('Alert fatigue simulator', () => {
   }) => {
     await page.goto(lesson);
     const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await reveal(widget);
     await expect(widget.getByText(/under both policies in \d+ ms/)).toBeVisible({
       timeout: 30_000,
     });
@@ -109,6 +111,7 @@ test.describe('Alert fatigue simulator', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(lesson);
     const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await reveal(widget);
     await widget.getByLabel('Seed').fill('12');
     await expect(widget.getByText(/\(seed 12\) under both policies/)).toBeVisible({
       timeout: 30_000,
@@ -119,6 +122,7 @@ test.describe('Alert fatigue simulator', () => {
     expect(url).toContain('w=alert-week');
     await page.goto(url);
     const again = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await reveal(again);
     await expect(again.getByText(/\(seed 12\) under both policies/)).toBeVisible({
       timeout: 30_000,
     });

@@ -1,4 +1,4 @@
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, reveal, test } from './fixtures';
 
 const lesson = '/learn/probability/probabilistic-data-structures';
 
@@ -8,6 +8,7 @@ test.describe('Bloom filter lab', () => {
   }) => {
     await page.goto(lesson);
     const lab = page.getByRole('region', { name: 'Bloom filter lab' }).first();
+    await reveal(lab);
     await lab.getByLabel('Scenario').selectOption({ label: 'A tiny filter that lies' });
     const item = lab.getByRole('textbox', { name: 'Item' });
     const verdict = lab.locator('.bloom-verdict');
@@ -51,6 +52,7 @@ test.describe('Bloom filter lab', () => {
   test('sizing and the measured false-positive rate beside the formula', async ({ page }) => {
     await page.goto(lesson);
     const lab = page.getByRole('region', { name: 'Bloom filter lab' }).first();
+    await reveal(lab);
     await lab.getByLabel('Scenario').selectOption({ label: '100,000 items at 1 %' });
     const sizing = lab.locator('table.bloom-sizing');
     await expect(sizing).toContainText('958,506');
@@ -72,6 +74,7 @@ test.describe('birthday bound calculator', () => {
   test('23 people, 365 days: the exact odds, and a simulation that agrees', async ({ page }) => {
     await page.goto(lesson);
     const calc = page.getByRole('region', { name: 'Birthday bound calculator' });
+    await reveal(calc);
     await calc.getByLabel('Scenario').selectOption({ label: '23 people, 365 days' });
     await expect(calc.getByRole('row', { name: /exact/ })).toContainText('50.7 %');
     await expect(calc.getByRole('row', { name: /even odds/ })).toContainText('23');
@@ -121,6 +124,7 @@ test.describe('count-min and HyperLogLog lab', () => {
   test('count-min never undercounts; HyperLogLog stays near the truth', async ({ page }) => {
     await page.goto(lesson);
     const lab = page.getByRole('region', { name: 'Count-min and HyperLogLog lab' });
+    await reveal(lab);
     await expect(
       lab.getByText(/^Every estimate is at least the true count \(none was under\)/),
     ).toBeVisible({

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { attacks, kitAttack } from '../src/exercises/sandbox/attacks';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, reveal, test } from './fixtures';
 
 const lesson = '/learn/control-distribution/circuit-breakers';
 const folder = path.join(
@@ -47,6 +47,7 @@ async function typeCode(page: Page, exercise: Locator, code: string) {
 /** The first exercise on the lesson page, once its view (not the placeholder) has loaded. */
 async function openExercise(page: Page): Promise<Locator> {
   const exercise = page.getByRole('region', { name: 'Exercise: Circuit breaker from scratch' });
+  await reveal(exercise);
   await expect(exercise.getByRole('button', { name: 'Run the checks' })).toBeAttached({
     timeout: 20_000,
   });

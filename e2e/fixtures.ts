@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 
 const local = /^(https?:\/\/(localhost|127\.0\.0\.1)(:\d+)?\/|data:|blob:|about:)/;
 
@@ -55,4 +55,13 @@ export async function expectAccessible(page: Page) {
         `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
     );
   expect(bad, 'serious or critical accessibility violations').toEqual([]);
+}
+
+/**
+ * Scrolls to a widget, quiz or exercise so its code loads, as a learner's scrolling does: blocks
+ * load only when they come near the screen (src/content/runtime/NearViewport.tsx). The
+ * placeholder has the block's name, so `block` finds it before the view replaces it.
+ */
+export async function reveal(block: Locator): Promise<void> {
+  await block.first().scrollIntoViewIfNeeded();
 }

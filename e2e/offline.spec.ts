@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, reveal, test } from './fixtures';
 import { LessonPage } from './pages';
 
 test('after one visit, the home page, a lesson with its diagram and simulator, and review work offline', async ({
@@ -27,6 +27,7 @@ test('after one visit, the home page, a lesson with its diagram and simulator, a
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram.locator('svg').first()).toBeVisible({ timeout: 15_000 });
   const widget = page.getByRole('region', { name: 'Circuit breaker simulator' });
+  await reveal(widget);
   await expect(widget.getByText(/^Simulated [\d,]+ calls/)).toBeVisible({ timeout: 30_000 });
 
   // A page never visited before is served from the precache too.

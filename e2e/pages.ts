@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
+import { reveal } from './fixtures';
 
 /** Page objects: find things the way a learner (or a screen reader) does — by role and name. */
 export class HomePage {
@@ -57,6 +58,7 @@ export class BreakerWidget {
 
   async open(path = '/learn/control-distribution/circuit-breakers') {
     await this.page.goto(path);
+    await reveal(this.root);
     await this.root.waitFor();
   }
 
@@ -107,6 +109,7 @@ export class QueueWidget {
 
   async open(path = '/learn/probability/queueing') {
     await this.page.goto(path);
+    await reveal(this.root);
     await this.root.waitFor();
   }
 
@@ -149,6 +152,7 @@ export class RetryStormWidget {
 
   async open(path = '/learn/probability/retries-jitter') {
     await this.page.goto(path);
+    await reveal(this.root);
     await this.root.waitFor();
   }
 
@@ -218,6 +222,7 @@ export class AutoscalerWidget {
 
   async open(path = '/learn/control-distribution/autoscaling') {
     await this.page.goto(path);
+    await reveal(this.root);
     await this.root.waitFor();
   }
 

@@ -93,23 +93,36 @@ function typeCheck(dir: string, rootDir: string): ExerciseProblem[] {
     }));
 }
 
-export async function loadExercise(
+/**
+ * An exercise folder read and its exercise.json checked, without type-checking or proving the
+ * code: enough for the dev server's outline (titles), which proves an exercise when it is opened.
+ */
+export async function readExercise(
   contentDir: string,
   moduleId: string,
   id: string,
   rootDir: string,
-): Promise<{ exercise: ExerciseData | null; problems: ExerciseProblem[]; files: string[] }> {
+): Promise<
+  | {
+      ok: true;
+      dir: string;
+      meta: { title: string; timeLimitMs?: number | undefined };
+      source: Record<(typeof FILES)[number], string>;
+      files: string[];
+    }
+  | { ok: false; problems: ExerciseProblem[]; files: string[] }
+> {
   const dir = path.join(contentDir, moduleId, 'exercises', id);
   const at = (name: (typeof FILES)[number]) => path.join(dir, name);
   const files = FILES.map(at);
-  const problems: ExerciseProblem[] = [];
-  const fail = (file: string, message: string) => {
-    problems.push({ file, line: 1, message });
-    return { exercise: null, problems, files };
-  };
+  const fail = (file: string, message: string) => ({
+    ok: false as const,
+    problems: [{ file, line: 1, message }],
+    files,
+  });
   if (!exerciseIdPattern.test(id))
     return fail(dir, `exercise id "${id}" must be lowercase kebab-case`);
-  const source: Record<string, string> = {};
+  const source: Partial<Record<(typeof FILES)[number], string>> = {};
   for (const name of FILES) {
     try {
       source[name] = await readFile(at(name), 'utf8');
@@ -120,7 +133,6 @@ export async function loadExercise(
       );
     }
   }
-  let meta: z.infer<typeof metaSchema>;
   try {
     const parsed = metaSchema.safeParse(JSON.parse(source['exercise.json']!));
     if (!parsed.success)
@@ -130,21 +142,45 @@ export async function loadExercise(
           .map((i) => `${i.path.join('.') || 'exercise.json'}: ${i.message}`)
           .join('; '),
       );
-    meta = parsed.data;
+    return {
+      ok: true,
+      dir,
+      meta: parsed.data,
+      source: source as Record<(typeof FILES)[number], string>,
+      files,
+    };
   } catch (error) {
     return fail(
       at('exercise.json'),
       `exercise.json is not valid JSON (${(error as Error).message})`,
     );
   }
+}
+
+export async function loadExercise(
+  contentDir: string,
+  moduleId: string,
+  id: string,
+  rootDir: string,
+): Promise<{ exercise: ExerciseData | null; problems: ExerciseProblem[]; files: string[] }> {
+  const read = await readExercise(contentDir, moduleId, id, rootDir);
+  if (!read.ok) return { exercise: null, problems: read.problems, files: read.files };
+  const { dir, meta, source, files } = read;
+  const at = (name: (typeof FILES)[number]) => path.join(dir, name);
+  const problems: ExerciseProblem[] = [];
+  const fail = (file: string, message: string) => {
+    problems.push({ file, line: 1, message });
+    return { exercise: null, problems, files };
+  };
   problems.push(...typeCheck(dir, rootDir));
   if (problems.length) return { exercise: null, problems, files };
 
   let checksJs: string;
   let checks: Check[];
-  const load = (name: string) => compileModule(transpile(source[name]!, name), { kit }, name)();
+  const load = (name: (typeof FILES)[number]) =>
+    compileModule(transpile(source[name], name), { kit }, name)();
   try {
-    checksJs = transpile(source['checks.ts']!, 'checks.ts');
+    checksJs = transpile(source['checks.ts'], 'checks.ts');
     checks = (compileModule(checksJs, { kit }, 'checks.js')().default ?? []) as Check[];
   } catch (error) {
     return fail(at('checks.ts'), `checks.ts does not load: ${(error as Error).message}`);
@@ -187,8 +223,8 @@ export async function loadExercise(
       key: `${moduleId}/${id}`,
       title: meta.title,
       timeLimitMs: meta.timeLimitMs ?? 3000,
-      starter: source['starter.ts']!,
-      solution: source['solution.ts']!,
+      starter: source['starter.ts'],
+      solution: source['solution.ts'],
       checks: checksJs,
       checkTitles: checks.map((c) => c.title),
       kitDts: await kitDeclarations(rootDir),

@@ -58,9 +58,11 @@ function LessonView({ lesson }: { lesson: LessonSummary }) {
           <Link href={presentPath(lesson.moduleId, lesson.slug)}>Present</Link>
         </p>
       </header>
+      {/* Outside the body: when the lesson arrives, the skeleton goes and the contents and
+          body appear, so nothing that was on screen moves (no layout shift). */}
+      {load.status === 'loading' && <LessonSkeleton />}
       {ready && ready.headings.length > 0 && <TableOfContents headings={ready.headings} />}
       <div className="lesson-body" ref={bodyRef}>
-        {load.status === 'loading' && <LessonSkeleton />}
         {load.status === 'error' && (
           <div className="block-error" role="alert">
             <p>

@@ -1,4 +1,7 @@
-/** Same shape as a lesson page, so nothing jumps when the lesson arrives. */
+/**
+ * Stands in for a lesson while it loads. It fills the screen, so the footers sit below it and
+ * nothing on screen moves when the lesson replaces it.
+ */
 export function LessonSkeleton() {
   return (
     <div className="lesson-skeleton" aria-busy="true" aria-label="Loading lesson">

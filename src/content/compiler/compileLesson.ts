@@ -45,8 +45,15 @@ const codeLanguages = ['ts', 'tsx', 'js', 'json', 'yaml', 'python', 'bash', 'sql
 /**
  * Markdown → sanitised HTML blocks, at build time. Order matters: author HTML is sanitised
  * before our own trusted steps (KaTeX, highlighting, heading anchors) add markup and styles.
+ *
+ * With `outline: true` only the Markdown stage runs (front matter, phases, links, quizzes,
+ * exercises and their problems), a fraction of the cost: no HTML, headings, blocks or `:calc`. The dev
+ * server builds its manifest that way and compiles a lesson in full when it is opened.
  */
-export async function compileLesson(source: string): Promise<CompiledLessonSource> {
+export async function compileLesson(
+  source: string,
+  { outline = false }: { outline?: boolean } = {},
+): Promise<CompiledLessonSource> {
   const front = parseFrontMatter(source);
   const remarkFindings: RemarkFindings = {
     problems: [],
@@ -63,13 +70,22 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   const authorFindings: AuthorHtmlFindings = { problems: [] };
   const stamp = directiveStamp();
 
-  const processor = unified()
+  const markdown = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkMath)
     .use(remarkDirective)
-    .use(remarkWorkbook(remarkFindings))
+    .use(remarkWorkbook(remarkFindings, { outline }));
+  if (outline) {
+    await markdown.run(markdown.parse(source));
+    return findings(front, remarkFindings, { headings: [], problems: [] }, [], {
+      blocks: [],
+      slides: [],
+      notes: [],
+    });
+  }
+  const processor = markdown
     .use(remarkRehype, { allowDangerousHtml: true })
     .use(markDirectiveElements(stamp))
     .use(rehypeRaw)
@@ -97,37 +113,39 @@ export async function compileLesson(source: string): Promise<CompiledLessonSourc
   collectKatexErrors(hast, katexProblems);
   makeDisplayMathFocusable(hast);
 
-  const problems = [
-    ...front.problems,
-    ...remarkFindings.problems,
-    ...authorFindings.problems,
-    ...headingFindings.problems,
-    ...katexProblems,
-  ];
   let blocks: Block[] = [];
   let slides: SlideInfo[] = [];
   let notes: (SlideNotes | null)[] = [];
+  const later = [...authorFindings.problems, ...katexProblems];
   try {
     const cut = toSlides(hast.children, headingFindings.headings);
     ({ blocks, slides, notes } = cut);
-    problems.push(...cut.problems);
+    later.push(...cut.problems);
   } catch (error) {
-    problems.push({ line: 1, message: (error as Error).message });
+    later.push({ line: 1, message: (error as Error).message });
   }
+  return findings(front, remarkFindings, headingFindings, later, { blocks, slides, notes });
+}
+
+function findings(
+  front: ReturnType<typeof parseFrontMatter>,
+  remark: RemarkFindings,
+  headings: HeadingFindings,
+  later: { line: number; message: string }[],
+  compiled: Pick<CompiledLessonSource, 'blocks' | 'slides' | 'notes'>,
+): CompiledLessonSource {
   return {
     frontMatter: front.data,
-    headings: headingFindings.headings,
-    blocks,
-    slides,
-    notes,
-    phases: remarkFindings.phases,
-    outsidePhases: remarkFindings.outsidePhases,
-    links: remarkFindings.links,
-    questionIds: remarkFindings.questionIds,
-    quizzes: remarkFindings.quizzes,
-    exercises: remarkFindings.exercises,
-    problems,
-    warnings: remarkFindings.warnings,
+    headings: headings.headings,
+    ...compiled,
+    phases: remark.phases,
+    outsidePhases: remark.outsidePhases,
+    links: remark.links,
+    questionIds: remark.questionIds,
+    quizzes: remark.quizzes,
+    exercises: remark.exercises,
+    problems: [...front.problems, ...remark.problems, ...headings.problems, ...later],
+    warnings: remark.warnings,
   };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from './diagnostics';
-import { loadContent } from './loadContent';
+import { compileOneLesson, loadContent } from './loadContent';
 
 let dir = '';
 afterEach(async () => {
@@ -133,5 +133,57 @@ describe('loadContent', () => {
       'content/m/01-two.md:1: Lesson number 01 is also used by 01-one.md',
       'content/m/notes.md:1: Lesson files are named <nn>-<slug>.md, e.g. 01-circuit-breakers.md',
     ]);
+  });
+
+  describe('the dev server: an outline first, then one lesson when it is opened', () => {
+    const files = {
+      'content/m/module.json': moduleJson('M', 1),
+      'content/m/01-one.md': lesson({
+        body: [
+          '## Real heading',
+          'Servers: :calc{of="queue.servers" lambda="1000" service="0.02" waitP99="0.05"}.',
+          ':calc{of="queue.nope"}',
+          '[ok](#real-heading) [other](/learn/m/other#nowhere) [self](#missing)',
+          '::exercise{id="ex"}',
+        ].join('\n\n'),
+      }),
+      'content/m/02-other.md': lesson({ body: '## Target\n' }),
+      'content/m/exercises/ex/exercise.json': JSON.stringify({ title: 'An exercise' }),
+      'content/m/exercises/ex/starter.ts': 'export const x = 1;\n',
+      'content/m/exercises/ex/solution.ts': 'export const x = 2;\n',
+      'content/m/exercises/ex/checks.ts': 'export default [];\n',
+    };
+
+    it('outlines the manifest without compiling lessons, computing :calc or proving exercises', async () => {
+      await tree(files);
+      const outline = await loadContent(path.join(dir, 'content'), dir, { outline: true });
+      expect(outline.diagnostics).toEqual([]);
+      expect(outline.manifest.modules[0]?.lessons.map((l) => l.id)).toEqual(['m/one', 'm/other']);
+      expect(outline.manifest.exercises).toEqual({ 'm/ex': { title: 'An exercise', lessonId: 'm/one' } });
+      expect(outline.lessons.size).toBe(0);
+      expect([...outline.lessonFiles.keys()]).toEqual(['m/one', 'm/other']);
+    });
+
+    it('compiles the opened lesson in full, with its own problems and the exercise’s starter', async () => {
+      await tree(files);
+      const outline = await loadContent(path.join(dir, 'content'), dir, { outline: true });
+      const { lesson, diagnostics } = await compileOneLesson(outline, 'm/one', path.join(dir, 'content'), dir);
+      expect(diagnostics.map(formatDiagnostic)).toEqual([
+        expect.stringMatching(/^content\/m\/01-one.md:15: :calc needs of="…"/) as string,
+        'content/m/01-one.md:17: Dead link: /learn/m/one has no heading #missing',
+      ]);
+      const json = JSON.stringify(lesson);
+      expect(json).toContain('Servers: 22.');
+      expect(json).toContain('"title":"An exercise"');
+      expect(json).toContain('"starter":"export const x = 1;\\n"');
+      // The full lint still sees everything the outline left for later, and more (the exercise's proof).
+      const full = await loadContent(path.join(dir, 'content'), dir);
+      expect(full.diagnostics.map(formatDiagnostic)).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/01-one.md:15: :calc needs/) as string,
+          'content/m/01-one.md:17: Dead link: /learn/m/other has no heading #nowhere',
+        ]),
+      );
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { phases as phaseOrder } from '../phases.ts';
 import { lessonFileNamePattern, moduleDirPattern, moduleFileSchema } from '../schema.ts';
-import { loadExercise } from '../../exercises/load.ts';
+import { loadExercise, readExercise } from '../../exercises/load.ts';
 import type { ExerciseData } from '../../exercises/load.ts';
 import type {
   Block,
@@ -28,6 +28,18 @@ export interface LoadedContent {
   diagnostics: Diagnostic[];
   /** Printed by the content lint; they do not fail it or the build. */
   warnings: Diagnostic[];
+  /** Lesson id → its Markdown file. */
+  lessonFiles: Map<string, string>;
+}
+
+export interface LoadOptions {
+  /**
+   * Only the outline (what the manifest needs): lessons are read to their Markdown stage and
+   * exercises to their exercise.json, so `lessons` and `exercises` stay empty, and links are
+   * checked for their lesson but not their anchor. The dev server starts from it and compiles a
+   * lesson with `compileOneLesson` when it is opened; the build and the lint load everything.
+   */
+  outline?: boolean;
 }
 
 interface Pending {
@@ -41,7 +53,11 @@ const lessonRoute = /^\/learn\/([a-z0-9-]+)\/([a-z0-9-]+)\/?$/;
 const appRoutes = new Set(['/', '/review', '/progress']);
 
 /** Reads and compiles everything under `contentDir`, and checks what spans lessons. */
-export async function loadContent(contentDir: string, rootDir: string): Promise<LoadedContent> {
+export async function loadContent(
+  contentDir: string,
+  rootDir: string,
+  { outline = false }: LoadOptions = {},
+): Promise<LoadedContent> {
   const diagnostics: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const files: string[] = [];
@@ -92,7 +108,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
       if (twin) report(file, 1, `Lesson number ${match[1]} is also used by ${twin}`);
       orders.set(order, name);
       const source = await readFile(file, 'utf8');
-      const compiled = await compileLesson(source);
+      const compiled = await compileLesson(source, { outline });
       for (const p of compiled.problems) report(file, p.line, p.message);
       for (const w of compiled.warnings) warnings.push({ file: rel(file), line: w.line, message: w.message });
       if (!compiled.frontMatter) continue;
@@ -115,7 +131,7 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
   for (const p of pending) {
     checkPhases(p, (line, message) => report(p.file, line, message));
     checkPrerequisites(p, byId, (line, message) => report(p.file, line, message));
-    checkLinks(p, byId, (line, message) => report(p.file, line, message));
+    checkLinks(p, byId, !outline, (line, message) => report(p.file, line, message));
   }
 
   // Question ids name spaced-repetition cards, so they must be unique across the workbook.
@@ -134,36 +150,44 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
   // Coding exercises: each folder is read, type-checked and proven once, however many lessons use it.
   const exercises = new Map<string, ExerciseData>();
   const exerciseIndex: ContentManifest['exercises'] = {};
-  const tried = new Set<string>();
+  const titles = new Map<string, string | null>();
   for (const p of pending) {
     for (const { id, line } of p.compiled.exercises) {
       const key = `${p.summary.moduleId}/${id}`;
-      if (!tried.has(key)) {
-        tried.add(key);
-        const loaded = await loadExercise(contentDir, p.summary.moduleId, id, rootDir);
-        files.push(...loaded.files);
-        for (const problem of loaded.problems) report(problem.file, problem.line, problem.message);
-        if (loaded.exercise) exercises.set(key, loaded.exercise);
+      if (!titles.has(key)) {
+        const read = outline
+          ? await readExercise(contentDir, p.summary.moduleId, id, rootDir)
+          : await loadExercise(contentDir, p.summary.moduleId, id, rootDir);
+        files.push(...read.files);
+        const problems = 'problems' in read ? read.problems : [];
+        for (const problem of problems) report(problem.file, problem.line, problem.message);
+        if ('exercise' in read && read.exercise) exercises.set(key, read.exercise);
+        const title = 'exercise' in read ? (read.exercise?.title ?? null) : read.ok ? read.meta.title : null;
+        titles.set(key, problems.length === 0 ? title : null);
       }
-      const data = exercises.get(key);
-      if (!data) report(p.file, line, `exercise "${id}" could not be loaded (see above)`);
-      else exerciseIndex[key] ??= { title: data.title, lessonId: p.summary.id };
+      const title = titles.get(key);
+      if (!title) report(p.file, line, `exercise "${id}" could not be loaded (see above)`);
+      else exerciseIndex[key] ??= { title, lessonId: p.summary.id };
     }
+    if (outline) continue;
     fillExercises(p.compiled.blocks, p.summary.moduleId, exercises);
     fillChecklists(p.compiled.blocks, p.summary.id, { n: 0 });
   }
 
   const lessons = new Map<string, CompiledLesson>();
   const notes = new Map<string, (SlideNotes | null)[]>();
-  for (const p of pending) {
-    lessons.set(p.summary.id, {
-      id: p.summary.id,
-      headings: p.compiled.headings,
-      blocks: p.compiled.blocks,
-      slides: p.compiled.slides,
-    });
-    notes.set(p.summary.id, p.compiled.notes);
+  if (!outline) {
+    for (const p of pending) {
+      lessons.set(p.summary.id, {
+        id: p.summary.id,
+        headings: p.compiled.headings,
+        blocks: p.compiled.blocks,
+        slides: p.compiled.slides,
+      });
+      notes.set(p.summary.id, p.compiled.notes);
+    }
   }
+  const lessonFiles = new Map(pending.map((p) => [p.summary.id, p.file]));
   return {
     manifest: { modules, questions, exercises: exerciseIndex },
     lessons,
@@ -172,6 +196,59 @@ export async function loadContent(contentDir: string, rootDir: string): Promise<
     files,
     diagnostics,
     warnings,
+    lessonFiles,
+  };
+}
+
+/**
+ * One lesson compiled in full, as the build does, for the dev server (`outline` is its
+ * `loadContent(…, { outline: true })`): the lesson's own problems, the lessons its links name,
+ * anchors within the lesson, and its exercises' titles and starters. Anchors into other lessons
+ * are checked by the build and `npm run lint:content`; the dev server proves an exercise when
+ * its editor loads.
+ */
+export async function compileOneLesson(
+  outline: LoadedContent,
+  lessonId: string,
+  contentDir: string,
+  rootDir: string,
+): Promise<{
+  lesson: CompiledLesson | null;
+  notes: (SlideNotes | null)[];
+  diagnostics: Diagnostic[];
+}> {
+  const file = outline.lessonFiles.get(lessonId);
+  const lessons = outline.manifest.modules.flatMap((m) => m.lessons);
+  const summary = lessons.find((l) => l.id === lessonId);
+  if (!file || !summary) return { lesson: null, notes: [], diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const rel = (f: string) => path.relative(rootDir, f).split(path.sep).join('/');
+  const report = (f: string, line: number, message: string) => diagnostics.push({ file: rel(f), line, message });
+
+  const source = await readFile(file, 'utf8');
+  const compiled = await compileLesson(source);
+  for (const p of compiled.problems) report(file, p.line, p.message);
+  const self: Pending = { summary, compiled, file, source };
+  // The other lessons are known by id only: an outline has no headings to check anchors against.
+  const byId = new Map<string, Pending>(lessons.map((l) => [l.id, l.id === lessonId ? self : { ...self, summary: l }]));
+  checkLinks(self, byId, (id) => id === lessonId, (line, message) => report(file, line, message));
+
+  const exercises = new Map<string, ExerciseText>();
+  for (const { id, line } of compiled.exercises) {
+    const read = await readExercise(contentDir, summary.moduleId, id, rootDir);
+    if (read.ok) {
+      exercises.set(`${summary.moduleId}/${id}`, { title: read.meta.title, starter: read.source['starter.ts'] });
+    } else {
+      for (const problem of read.problems) report(problem.file, problem.line, problem.message);
+      report(file, line, `exercise "${id}" could not be loaded (see above)`);
+    }
+  }
+  fillExercises(compiled.blocks, summary.moduleId, exercises);
+  fillChecklists(compiled.blocks, summary.id, { n: 0 });
+  return {
+    lesson: { id: lessonId, headings: compiled.headings, blocks: compiled.blocks, slides: compiled.slides },
+    notes: compiled.notes,
+    diagnostics,
   };
 }
 
@@ -183,8 +260,10 @@ function fillChecklists(blocks: Block[], lessonId: string, counter: { n: number 
   }
 }
 
+type ExerciseText = Pick<ExerciseData, 'title' | 'starter'>;
+
 /** Gives each exercise block its workbook-wide key, title and starter code. */
-function fillExercises(blocks: Block[], moduleId: string, exercises: Map<string, ExerciseData>) {
+function fillExercises(blocks: Block[], moduleId: string, exercises: ReadonlyMap<string, ExerciseText>) {
   for (const block of blocks) {
     if (block.t === 'el') fillExercises(block.children, moduleId, exercises);
     if (block.t !== 'exercise') continue;
@@ -238,7 +317,14 @@ function checkPrerequisites({ summary, source }: Pending, byId: Map<string, Pend
   }
 }
 
-function checkLinks({ summary, compiled }: Pending, byId: Map<string, Pending>, report: Report) {
+/** `anchors`: whether a target lesson's headings are known (true for all, or per lesson id). */
+function checkLinks(
+  { summary, compiled }: Pending,
+  byId: Map<string, Pending>,
+  anchors: boolean | ((lessonId: string) => boolean),
+  report: Report,
+) {
+  const checkAnchors = (id: string) => (typeof anchors === 'function' ? anchors(id) : anchors);
   for (const { url, line } of compiled.links) {
     if (/^(https?:|mailto:)/i.test(url)) continue;
     if (/^[a-z][a-z0-9+.-]*:/i.test(url)) {
@@ -265,7 +351,7 @@ function checkLinks({ summary, compiled }: Pending, byId: Map<string, Pending>, 
       report(line, `Link "${url}" is relative; write /learn/<module>/<slug>#heading or #heading`);
       continue;
     }
-    if (hash && target && !hash.startsWith('user-content-')) {
+    if (hash && target && !hash.startsWith('user-content-') && checkAnchors(target.summary.id)) {
       if (!target.compiled.headings.some((h) => h.id === hash)) {
         report(line, `Dead link: ${target.summary.path} has no heading #${hash}`);
       }

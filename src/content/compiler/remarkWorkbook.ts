@@ -56,8 +56,10 @@ function attributesOf(node: Directive): Record<string, string> {
 /**
  * Turns the workbook's directives into HTML-shaped nodes and records every problem with its
  * line. Directive syntax is documented in README.md ("Writing a lesson").
+ * `outline`: the structure only (see compileLesson); `:calc` numbers, which may run a
+ * simulation each, are computed and checked when the lesson is compiled in full.
  */
-export function remarkWorkbook(findings: RemarkFindings) {
+export function remarkWorkbook(findings: RemarkFindings, { outline = false }: { outline?: boolean } = {}) {
   return () => (tree: Root) => {
     let afterFirstPhase = false;
     for (const child of tree.children) {
@@ -112,7 +114,9 @@ export function remarkWorkbook(findings: RemarkFindings) {
           else if (node.lang && quizLanguages.has(node.lang)) replaceWithQuiz(node, ancestors.at(-1), quizFindings);
           return;
         case 'textDirective':
-          if (node.name === 'calc') replaceWithCalculation(node, ancestors.at(-1), problem);
+          if (node.name === 'calc') {
+            if (!outline) replaceWithCalculation(node, ancestors.at(-1), problem);
+          }
           else restoreTextDirective(node, ancestors.at(-1));
           return;
         case 'leafDirective':

@@ -1,17 +1,24 @@
-import { lazy, Suspense } from 'react';
+import { lazy } from 'react';
 import type { ExerciseBlock } from '../types';
+import { NearViewport } from './NearViewport';
 
 const ExerciseView = lazy(() => import('../../exercises/ui/ExerciseView'));
 
 /**
- * Where `::exercise{id=…}` renders. Until the exercise's code loads, the starter code already
+ * Where `::exercise{id=…}` renders, loaded when it comes near the screen. Until then, the starter code already
  * shows in the editor's place, so nothing jumps.
  */
 export function ExerciseSlot({ block }: { block: ExerciseBlock }) {
   return (
-    <Suspense
-      fallback={
-        <section className="exercise" aria-label={`Exercise: ${block.title}`} aria-busy="true">
+    <NearViewport
+      placeholder={({ ref, loading }) => (
+        <section
+          ref={ref}
+          className="exercise exercise-loading"
+          aria-label={`Exercise: ${block.title}`}
+          aria-busy="true"
+          {...loading}
+        >
           <h3>Exercise: {block.title}</h3>
           {/* It scrolls, so it is reachable and named (axe: scrollable-region-focusable). */}
           <pre
@@ -24,9 +31,9 @@ export function ExerciseSlot({ block }: { block: ExerciseBlock }) {
             {block.starter}
           </pre>
         </section>
-      }
+      )}
     >
       <ExerciseView block={block} />
-    </Suspense>
+    </NearViewport>
   );
 }

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type { MermaidBlock } from '../types';
+import { useNearViewport } from './NearViewport';
 
 const MermaidRenderer = lazy(() => import('./MermaidRenderer'));
 
@@ -8,39 +9,22 @@ const MermaidRenderer = lazy(() => import('./MermaidRenderer'));
  * diagram comes near the viewport. Until then a box of the same shape holds its place.
  */
 export function MermaidDiagram({ block }: { block: MermaidBlock }) {
-  const ref = useRef<HTMLElement>(null);
-  // Without IntersectionObserver (very old browsers), draw straight away.
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || near) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((e) => e.isIntersecting)) {
-          setNear(true);
-          observer.disconnect();
-        }
-      },
-      { rootMargin: '400px 0px' },
-    );
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [near]);
+  const [ref, near] = useNearViewport<HTMLElement>();
 
   const label = block.title ?? 'Diagram';
-  const placeholder = (
-    <div className="diagram-placeholder" aria-hidden="true">
+  const placeholder = (loading: boolean) => (
+    <div className="diagram-placeholder" aria-hidden="true" {...(loading ? { 'data-near-loading': '' } : {})}>
       Drawing diagram…
     </div>
   );
   return (
     <figure className="diagram" ref={ref} aria-label={label}>
       {near ? (
-        <Suspense fallback={placeholder}>
+        <Suspense fallback={placeholder(true)}>
           <MermaidRenderer source={block.source} label={label} />
         </Suspense>
       ) : (
-        placeholder
+        placeholder(false)
       )}
       {block.title && <figcaption>{block.title}</figcaption>}
       <details className="diagram-source">

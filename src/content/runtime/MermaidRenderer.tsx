@@ -14,6 +14,10 @@ function render(id: string, source: string, theme: 'light' | 'dark'): Promise<Re
       securityLevel: 'strict',
       theme: theme === 'dark' ? 'dark' : 'default',
       fontFamily: 'inherit',
+      // Mermaid 12 lays flowcharts and state diagrams out with ELK by default, which loads
+      // elkjs (about 450 KB gzip). Dagre draws every diagram here; a diagram that wants ELK
+      // asks for it in its own front matter (`config: {layout: elk}`), which wins over this.
+      layout: 'dagre',
     });
     try {
       const { svg } = await mermaid.render(id, source);
@@ -44,7 +48,7 @@ export default function MermaidRenderer({ source, label }: { source: string; lab
 
   if (!result) {
     return (
-      <div className="diagram-placeholder" aria-hidden="true">
+      <div className="diagram-placeholder" aria-hidden="true" data-near-loading="">
         Drawing diagram…
       </div>
     );
