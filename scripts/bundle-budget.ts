@@ -15,10 +15,11 @@
  * - the largest lesson's compiled content (its HTML, with KaTeX's and Shiki's markup, in one
  *   chunk), which grows with what an author writes.
  *
- * The entry's budget is 110 KB and the first screen's 125 KB, not issue 22's 100 and 120 KB:
+ * The entry's budget is 112 KB and the first screen's 130 KB, not issue 22's 100 and 120 KB:
  * zod and ts-fsrs reach the entry through the store (its persisted-state schema and FSRS
- * scheduling), which has to change first; a gauntlet's first screen is the entry, the lesson
- * page and the quiz code (about 13 KB).
+ * scheduling), and saving merges records across tabs; that has to change first. A gauntlet's
+ * first screen is the entry, the lesson page and the quiz code (about 17 KB with formula
+ * answers and "I was right").
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,8 +29,8 @@ import type { Browser } from '@playwright/test';
 import { preview } from 'vite';
 import { chromiumArgs, systemChromium } from './browser.ts';
 
-const ENTRY_BUDGET_KB = 110;
-const FIRST_SCREEN_CODE_BUDGET_KB = 125;
+const ENTRY_BUDGET_KB = 112;
+const FIRST_SCREEN_CODE_BUDGET_KB = 130;
 const LESSON_BUDGET_KB = 50;
 
 const root = path.resolve(import.meta.dirname, '..');

@@ -1,7 +1,8 @@
 import type { FormulaJudge } from './formula/load';
 import { MAX_ANSWER_CHARS, readNumber } from './numeric';
 import { matchText } from './text';
-import type { Question, Response } from './types';
+import { autoRating } from './rating';
+import type { Question, Rating, Response } from './types';
 
 export interface CheckResult {
   /** null: a free response the learner has not rated yet. */
@@ -210,4 +211,26 @@ function checkFree(r: Free): CheckResult {
   return rating >= 3
     ? { correct: true, feedback: 'Rated as recalled.' }
     : { correct: false, feedback: 'Rated as not yet recalled; it will come back sooner.' };
+}
+
+/**
+ * The rating to schedule a question's card with after this response: the automatic mapping
+ * in rating.ts, or for a free response the learner's own rating (null until they have given one).
+ */
+export function ratingFor(
+  question: Question,
+  response: Response,
+  seconds: number,
+  judge?: FormulaJudge,
+): Rating | null {
+  if (question.type === 'free') {
+    if (response.type !== 'free') return 1;
+    const r = response.selfRating;
+    return r === 1 || r === 2 || r === 3 || r === 4 ? r : null;
+  }
+  return autoRating(
+    question.type,
+    checkAnswer(question, response, judge).correct === true,
+    seconds,
+  );
 }

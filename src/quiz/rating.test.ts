@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { autoRating, EXPECTED_SECONDS, FAST_FACTOR, ratingFor, SLOW_FACTOR } from './rating';
+import { ratingFor } from './check';
+import { autoRating, EXPECTED_SECONDS, FAST_FACTOR, SLOW_FACTOR } from './rating';
 import type { Question, QuestionType } from './types';
 
 const types = Object.keys(EXPECTED_SECONDS) as QuestionType[];

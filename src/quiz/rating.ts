@@ -1,6 +1,4 @@
-import { checkAnswer } from './check';
-import type { FormulaJudge } from './formula/load';
-import type { Question, QuestionType, Rating, Response } from './types';
+import type { QuestionType, Rating } from './types';
 
 /**
  * How automatic grading becomes an FSRS rating.
@@ -64,26 +62,4 @@ export function autoRating(type: QuestionType, correct: boolean, seconds: number
   if (seconds <= FAST_FACTOR * expected) return 4;
   if (seconds > SLOW_FACTOR * expected) return 2;
   return 3;
-}
-
-/**
- * The rating to schedule a question's card with after this response: the automatic mapping
- * above, or for a free response the learner's own rating (null until they have given one).
- */
-export function ratingFor(
-  question: Question,
-  response: Response,
-  seconds: number,
-  judge?: FormulaJudge,
-): Rating | null {
-  if (question.type === 'free') {
-    if (response.type !== 'free') return 1;
-    const r = response.selfRating;
-    return r === 1 || r === 2 || r === 3 || r === 4 ? r : null;
-  }
-  return autoRating(
-    question.type,
-    checkAnswer(question, response, judge).correct === true,
-    seconds,
-  );
 }

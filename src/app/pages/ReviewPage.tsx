@@ -3,7 +3,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { checkAnswer } from '../../quiz/check';
 import { hasFormula, JUDGE_LOAD_FAILED, loadFormulaJudge } from '../../quiz/formula/load';
-import { OVERRIDE_RATING, ratingFor } from '../../quiz/rating';
+import { ratingFor } from '../../quiz/check';
+import { OVERRIDE_RATING } from '../../quiz/rating';
 import {
   averageRetrievability,
   dueNow,

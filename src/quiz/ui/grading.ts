@@ -1,6 +1,6 @@
 import { checkAnswer } from '../check';
 import type { FormulaJudge } from '../formula/load';
-import { ratingFor } from '../rating';
+import { ratingFor } from '../check';
 import type { GradedAnswer } from '../results';
 import type { Quiz, Response } from '../types';
 
