@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, QuizBlock } from '../types.ts';
+import { calculations } from '../../widgets/calculations.ts';
 import { compileLesson } from './compileLesson.ts';
 
 const front = `---
@@ -273,6 +274,48 @@ questions:
         message:
           'quiz: questions.0.accept.1: "stabilisation window" is the same answer as "stabilization window" once normalised; one of them is enough',
       },
+    ]);
+  });
+});
+
+describe('numbers in question text', () => {
+  const quiz = (explanation: string) => `${front}
+\`\`\`quiz
+id: q
+title: Numbers
+questions:
+  - id: load
+    type: single
+    prompt: How busy is the pool?
+    options: [Busy, Idle]
+    correct: 0
+    explanation: ${explanation}
+\`\`\`
+`;
+
+  it('come from :calc like the lesson body, and other `:word` text stays as written', async () => {
+    const attrs = { of: 'queue.mmc', lambda: '1000', service: '0.02', servers: '22', metric: 'rho' };
+    const expected = calculations['queue.mmc']!(attrs);
+    expect(expected.ok).toBe(true);
+    const out = await compileLesson(
+      quiz(
+        'The servers are :calc{of="queue.mmc" lambda="1000" service="0.02" servers="22" metric="rho"} busy; ratio 3:1, note:this.',
+      ),
+    );
+    expect(out.problems).toEqual([]);
+    const html = JSON.stringify(out.blocks);
+    expect(html).toContain(`The servers are ${expected.ok ? expected.text : ''} busy`);
+    expect(html).toContain('ratio 3:1, note:this.');
+    expect(html).not.toContain(':calc');
+  });
+
+  it('a bad :calc in a question is a problem with the quiz’s line', async () => {
+    const out = await compileLesson(quiz('About :calc{of="queue.nothing"} of them.'));
+    expect(out.problems).toEqual([
+      expect.objectContaining({
+        line: 11,
+        message: expect.stringContaining('q0.explanation: :calc needs of="…"') as string,
+      }),
     ]);
   });
 });

@@ -1,14 +1,17 @@
 import type { Code, Parent, RootContent } from 'mdast';
+import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { visitParents } from 'unist-util-visit-parents';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { authoredQuizSchema, formulaSpecOf, quizProblems, readTolerance } from '../../quiz/authoring.ts';
 import { questionFindings } from '../../quiz/questionLint.ts';
 import type { AuthoredQuestion } from '../../quiz/authoring.ts';
 import type { Question, Quiz } from '../../quiz/types.ts';
+import { replaceWithCalculation, restoreTextDirective } from './inlineDirectives.ts';
 
 /**
  * ```gauntlet and ```quiz fences: YAML checked against the authoring schema, with every problem
@@ -28,11 +31,23 @@ export interface QuizFindings {
   widgetRefs: { widget: string; line: number }[];
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath);
+const markdown = unified().use(remarkParse).use(remarkGfm).use(remarkMath).use(remarkDirective);
 
-/** Markdown → mdast children; a lone paragraph is unwrapped so options stay inline. */
-function parseMarkdown(text: string): RootContent[] {
+/**
+ * Markdown → mdast children; a lone paragraph is unwrapped so options stay inline. Numbers come
+ * from `:calc{…}` here as in the lesson body; block directives have no place in a question.
+ */
+function parseMarkdown(text: string, problem: (message: string) => void): RootContent[] {
   const root = markdown.parse(text);
+  visitParents(root, (node, ancestors) => {
+    const parent = ancestors.at(-1);
+    if (node.type === 'textDirective') {
+      if (node.name === 'calc') replaceWithCalculation(node, parent, (_, message) => problem(message));
+      else restoreTextDirective(node, parent);
+    } else if (node.type === 'leafDirective' || node.type === 'containerDirective') {
+      problem(`::${node.name} cannot be used inside a question; only :calc{…} works here`);
+    }
+  });
   const only = root.children[0];
   if (root.children.length === 1 && only?.type === 'paragraph') return only.children;
   return root.children;
@@ -119,7 +134,7 @@ export function replaceWithQuiz(node: Code, parent: Parent | undefined, findings
     children: parts.map((p) => ({
       type: 'wbQuizPart',
       data: { hName: 'div', hProperties: { dataPart: p.key } },
-      children: parseMarkdown(p.text),
+      children: parseMarkdown(p.text, (message) => problem(fenceLine, `${p.key}: ${message}`)),
     })),
     ...(node.position ? { position: node.position } : {}),
   };

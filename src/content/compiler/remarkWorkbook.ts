@@ -1,11 +1,11 @@
 import type { Code, Heading, Parent, PhrasingContent, Root, RootContent, Text } from 'mdast';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { calloutKinds, phaseLabel, phaseNames } from '../phases.ts';
 import type { Phase } from '../types.ts';
-import { calculations } from '../../widgets/calculations.ts';
 import { widgetCatalog } from '../../widgets/catalog.ts';
+import { attributesOf, replaceWithCalculation, restoreTextDirective } from './inlineDirectives.ts';
 import { quizLanguages, replaceWithQuiz } from './quizFence.ts';
 import type { QuizFindings } from './quizFence.ts';
 
@@ -26,8 +26,6 @@ export interface RemarkFindings {
   exercises: { id: string; line: number }[];
 }
 
-type Directive = ContainerDirective | LeafDirective | TextDirective;
-
 const lineOf = (node: { position?: { start: { line: number } } | undefined }): number =>
   node.position?.start.line ?? 1;
 
@@ -45,13 +43,6 @@ function text(value: string): Text {
   return { type: 'text', value };
 }
 
-function attributesOf(node: Directive): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(node.attributes ?? {})) {
-    if (typeof v === 'string') out[k] = v;
-  }
-  return out;
-}
 
 /**
  * Turns the workbook's directives into HTML-shaped nodes and records every problem with its
@@ -329,43 +320,3 @@ function replaceWithMermaid(node: Code, parent: Parent | undefined) {
   parent.children.splice(parent.children.indexOf(node), 1, diagram as unknown as RootContent);
 }
 
-/**
- * `:calc{of="queue.mmc" ...}` becomes the number the named calculation returns, so a lesson's
- * figures come from the same tested code as its widgets. Problems go to the lint; the reader
- * then sees the directive's text rather than a made-up number.
- */
-function replaceWithCalculation(
-  node: TextDirective,
-  parent: Parent | undefined,
-  problem: (node: Parameters<typeof lineOf>[0], message: string) => void,
-) {
-  if (!parent) return;
-  const attrs = attributesOf(node);
-  const name = attrs.of ?? '';
-  const calculate = calculations[name];
-  let value: string;
-  if (!calculate) {
-    problem(node, `:calc needs of="…", one of ${Object.keys(calculations).join(', ')}`);
-    value = `[${name || 'calc'}?]`;
-  } else {
-    const result = calculate(attrs);
-    if (result.ok) value = result.text;
-    else {
-      for (const message of result.problems) problem(node, `:calc{of="${name}"}: ${message}`);
-      value = `[${name}?]`;
-    }
-  }
-  parent.children.splice(parent.children.indexOf(node), 1, text(value) as RootContent);
-}
-
-/**
- * remark-directive reads `:word` inside prose as a text directive (e.g. "ratio 3:1x" or "note:this").
- * The workbook defines none, so put the characters back instead of losing them.
- */
-function restoreTextDirective(node: TextDirective, parent: Parent | undefined) {
-  if (!parent) return;
-  const index = parent.children.indexOf(node);
-  if (index < 0) return;
-  const label = node.children.length ? `[${toString(node)}]` : '';
-  parent.children.splice(index, 1, text(`:${node.name}${label}`) as RootContent);
-}
