@@ -76,6 +76,7 @@ test.describe('Alert fatigue simulator', () => {
   test('bad values are explained at their fields, naming the rule', async ({ page }) => {
     await page.goto(lesson);
     const widget = page.getByRole('region', { name: 'Alert fatigue simulator' });
+    await reveal(widget);
     await expect(widget.getByText(/under both policies in \d+ ms/)).toBeVisible({
       timeout: 30_000,
     });

@@ -93,6 +93,8 @@ test.describe('birthday simulation of the calculator’s inputs', () => {
     page,
   }) => {
     await page.goto('/learn/probability/birthday-ids');
+    const calculators = page.getByRole('region', { name: 'Birthday bound calculator' });
+    await reveal(calculators.nth(0));
     const classic = page.locator('#birthday-classic');
     await classic.getByLabel('Values d').fill('1000');
     await expect(
@@ -105,6 +107,7 @@ test.describe('birthday simulation of the calculator’s inputs', () => {
     // 1,000 values: even odds near 38 IDs, not the 23 of 365 days.
     await expect(classic.getByRole('row', { name: /^Median/ })).toContainText('38');
 
+    await reveal(calculators.nth(1));
     const uuid = page.locator('#birthday-billion');
     await uuid.getByLabel('Random bits b').fill('100');
     await expect(

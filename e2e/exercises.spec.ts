@@ -265,8 +265,9 @@ test.describe('Coding exercises', () => {
     const placeholder = page.getByRole('region', {
       name: 'Starter code for “Circuit breaker from scratch” (the editor is loading)',
     });
+    // Near the screen, the block's own placeholder gives way to this one (the same name).
+    await reveal(placeholder);
     await expect(placeholder).toBeVisible({ timeout: 20_000 });
-    await placeholder.scrollIntoViewIfNeeded();
     await expectAccessible(page);
     await placeholder.focus();
     await expect(placeholder).toBeFocused();

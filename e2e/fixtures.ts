@@ -63,5 +63,9 @@ export async function expectAccessible(page: Page) {
  * placeholder has the block's name, so `block` finds it before the view replaces it.
  */
 export async function reveal(block: Locator): Promise<void> {
-  await block.first().scrollIntoViewIfNeeded();
+  // A placeholder can be replaced by its view while it is being scrolled to (a shared link loads
+  // its widget at once): then scroll to whatever carries the name now.
+  await expect(async () => {
+    await block.first().scrollIntoViewIfNeeded({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
 }

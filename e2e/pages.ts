@@ -326,6 +326,7 @@ export class SagaWidget {
 
   async open(path = '/learn/control-distribution/sagas') {
     await this.page.goto(path);
+    await reveal(this.root);
     await this.root.waitFor();
   }
 
