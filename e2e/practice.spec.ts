@@ -140,25 +140,19 @@ test.describe('retrieval practice', () => {
       await quiz.getByRole('button', { name: 'Start the gauntlet' }).click();
       await expect(quiz.getByRole('button', { name: 'Submit answers' })).toBeVisible();
     }
-    // Both tabs press "Submit answers" at one moment of the shared clock, a second from now.
-    const at = Date.now() + 1000;
-    await Promise.all(
-      tabs.map((tab) =>
-        tab.evaluate(
-          (when) =>
-            new Promise<void>((resolve) => {
-              const submit = [...document.querySelectorAll('button')].find(
-                (b) => b.textContent === 'Submit answers',
-              );
-              setTimeout(() => {
-                submit?.click();
-                resolve();
-              }, when - Date.now());
-            }),
-          at,
-        ),
-      ),
-    );
+    // Arm both tabs to press "Submit answers" when one message on a shared channel arrives, then
+    // send it: both saves start in the same moment, with no clock involved.
+    for (const tab of tabs)
+      await tab.evaluate(() => {
+        const channel = new BroadcastChannel('e2e-submit-together');
+        channel.onmessage = () => {
+          channel.close();
+          [...document.querySelectorAll('button')]
+            .find((b) => b.textContent === 'Submit answers')
+            ?.click();
+        };
+      });
+    await page.evaluate(() => new BroadcastChannel('e2e-submit-together').postMessage('go'));
     for (const tab of tabs)
       await expect(tab.getByRole('heading', { name: /^Score: 0 of 10/ })).toBeVisible();
     // Each tab shows both attempts without reloading, and both are saved.

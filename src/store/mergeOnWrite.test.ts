@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { resultKey } from '../quiz/results';
 import { reviewKey } from '../quiz/transfer';
 import { mergeOnWrite, sameData } from './mergeOnWrite';
 import { anyDate, anyId, anyPersistedState, anyReview } from './testArbitraries';
@@ -42,10 +43,44 @@ describe('mergeOnWrite', () => {
     );
   });
 
-  it('changes nothing when this tab changed nothing', () => {
+  it('when this tab changed nothing, takes theirs, but never loses history this tab holds', () => {
     fc.assert(
       fc.property(anyPersistedState, anyPersistedState, (base, theirs) => {
-        expect(sameData(mergeOnWrite(base, base, theirs), theirs)).toBe(true);
+        const merged = mergeOnWrite(base, base, theirs);
+        // Completions, ticks and settings are theirs…
+        expect(sameData(merged.completed, theirs.completed)).toBe(true);
+        expect(sameData(merged.checklist, theirs.checklist)).toBe(true);
+        expect(merged.theme).toBe(theirs.theme);
+        expect(merged.retention).toBe(theirs.retention);
+        // …and a stale read that lacks this tab's history does not remove it.
+        const reviews = new Set(merged.reviewLog.map(reviewKey));
+        for (const l of [...base.reviewLog, ...theirs.reviewLog])
+          expect(reviews.has(reviewKey(l))).toBe(true);
+        const results = new Set(merged.gauntletResults.map(resultKey));
+        for (const r of [...base.gauntletResults, ...theirs.gauntletResults])
+          expect(results.has(resultKey(r))).toBe(true);
+        for (const id of [...Object.keys(base.cards), ...Object.keys(theirs.cards)])
+          expect(merged.cards).toHaveProperty([id]);
+        for (const id of [...Object.keys(base.exercises), ...Object.keys(theirs.exercises)])
+          expect(merged.exercises).toHaveProperty([id]);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('a gauntlet result another tab wrote but this tab cannot see yet is kept (a stale read)', () => {
+    fc.assert(
+      fc.property(anyPersistedState, (afterMyWrite) => {
+        // This tab last wrote `afterMyWrite`; the other tab's write was merged from an older
+        // read and lacks it, so storage now holds the state before it.
+        const stale = { ...afterMyWrite, gauntletResults: [], reviewLog: [] };
+        const merged = mergeOnWrite(afterMyWrite, afterMyWrite, stale);
+        expect(merged.gauntletResults.map(resultKey).sort()).toEqual(
+          afterMyWrite.gauntletResults.map(resultKey).sort(),
+        );
+        expect(merged.reviewLog.map(reviewKey).sort()).toEqual(
+          [...new Set(afterMyWrite.reviewLog.map(reviewKey))].sort(),
+        );
       }),
       { numRuns: 50 },
     );

@@ -25,7 +25,19 @@ export function mergeOnWrite(
   theirs: PersistedState,
 ): PersistedState {
   const was = base ?? emptyRecords;
-  const own = changedRecords(was, mine);
+  // History (results, reviews, cards, exercise work) only grows inside a tab; the one thing
+  // that takes it away, an import that replaces everything, is this tab's own removal below.
+  // So what this tab holds always goes into the merge: a read of storage can be stale (another
+  // browser process may not yet see a write made a moment ago under the same lock), and taking
+  // its silence as a removal would lose an answer. Completions and ticks, which a learner can
+  // clear one by one, follow the rule above.
+  const own = {
+    ...changedRecords(was, mine),
+    gauntletResults: mine.gauntletResults,
+    reviewLog: mine.reviewLog,
+    cards: mine.cards,
+    exercises: mine.exercises,
+  };
   const merged = recordsOf(merge(transferDataOf(own), transferDataOf(theirs)));
   const gone = removedRecords(was, mine);
   const drop = <T>(record: Record<string, T>, keys: ReadonlySet<string>) =>
