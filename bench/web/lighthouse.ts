@@ -23,7 +23,7 @@ import { preview } from 'vite';
 import { build as buildVitepress } from 'vitepress';
 import { chromiumArgs, systemChromium } from '../../scripts/browser.ts';
 import { BuildCopyServer } from '../../scripts/staticServer.ts';
-import { calculations } from '../../src/widgets/calculations.ts';
+import { calculations } from '../../src/calc/registry.ts';
 
 const pages = [
   { name: 'home', path: '/' },

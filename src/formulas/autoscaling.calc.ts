@@ -1,6 +1,6 @@
-import { fmtInt, fmtNum, fmtPct } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtInt, fmtNum, fmtPct } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   backlogTarget,
   desiredReplicas,
@@ -260,7 +260,7 @@ export function calcBacklog(attrs: Attrs): Calculated {
   return { ok: true, text: fmtInt(metric === 'workers' ? r.value.workers : r.value.perWorker) };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const autoscalingCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'autoscaling.desired': calcDesired,
   'autoscaling.headroom': calcHeadroom,

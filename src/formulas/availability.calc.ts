@@ -1,6 +1,6 @@
-import { fmtInt, fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtInt, fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   availabilityToNines,
   chain,
@@ -429,7 +429,7 @@ export function calcDependence(attrs: Attrs): Calculated {
   return r.ok ? { ok: true, text: fmtTimes(r.value) } : { ok: false, problems: [r.reason] };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const availabilityCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'availability.series': calcSeries,
   'availability.parallel': calcParallel,

@@ -1,6 +1,6 @@
-import { fmtDuration, fmtInt, fmtNum, fmtPct, fmtProb } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtDuration, fmtInt, fmtNum, fmtPct, fmtProb } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   bayesianCanary,
   betaPosterior,
@@ -185,7 +185,7 @@ export function calcPeeking(attrs: Attrs): Calculated {
   return r.ok ? { ok: true, text: fmtPct(r.value) } : { ok: false, problems: [r.reason] };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const canaryCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'canary.ztest': calcZTest,
   'canary.sampleSize': calcSampleSize,

@@ -1,6 +1,6 @@
-import { fmtInt, fmtNum, fmtPct } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtInt, fmtNum, fmtPct } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   bistability,
   cacheMissAmplification,
@@ -328,7 +328,7 @@ export function calcApart(attrs: Attrs): Calculated {
   );
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const cascadeCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'cascade.survivors': calcSurvivors,
   'cascade.tolerable': calcTolerable,

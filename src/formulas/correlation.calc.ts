@@ -1,6 +1,6 @@
-import { fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   bestLag,
   laggedCorrelation,
@@ -171,7 +171,7 @@ export function calcBestLag(attrs: Attrs): Calculated {
   );
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const correlationCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'correlation.mean': calcMean,
   'correlation.pearson': calcPearson,

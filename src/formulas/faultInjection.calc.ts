@@ -1,6 +1,6 @@
-import { fmtDuration, fmtInt, fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtDuration, fmtInt, fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { fmtShare } from './availability.calc.ts';
 import {
   abortBehaviour,
@@ -214,7 +214,7 @@ export function calcAbort(attrs: Attrs): Calculated {
   );
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const faultInjectionCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'faultInjection.detect': calcDetect,
   'faultInjection.runs': calcRuns,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculations } from '../widgets/calculations.ts';
+import { calculations } from '../calc/registry.ts';
 import {
   calcApprox,
   calcBits,

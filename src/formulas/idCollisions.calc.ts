@@ -1,7 +1,7 @@
-import { fmtNum, fmtPct, fmtProb } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
-import { fmtCount, fmtOneIn } from '../widgets/bloom/format.ts';
+import { fmtNum, fmtPct, fmtProb } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
+import { fmtCount, fmtOneIn } from '../calc/formatLarge.ts';
 import { birthdayExpectedDraws } from '../widgets/bloom/theory.ts';
 import {
   approximateCollision,
@@ -160,7 +160,7 @@ export function calcBits(attrs: Attrs): Calculated {
   return r.ok ? { ok: true, text: String(r.value) } : { ok: false, problems: [r.reason] };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const idCollisionsCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'idCollisions.approx': calcApprox,
   'idCollisions.rootRule': calcRootRule,

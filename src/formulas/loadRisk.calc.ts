@@ -1,6 +1,6 @@
-import { fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { PERIODS } from './availability.ts';
 import type { Period } from './availability.ts';
 import { fmtProbability, fmtShare } from './availability.calc.ts';
@@ -237,7 +237,7 @@ export function calcMinutes(attrs: Attrs): Calculated {
   return result(minutesOverCapacity(d, capacity, per), fmtScale);
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const loadRiskCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'load.mixture': calcMixture,
   'load.tail': calcTail,

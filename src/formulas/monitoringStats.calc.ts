@@ -1,6 +1,6 @@
-import { fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { fmtProbability, fmtShare } from './availability.calc.ts';
 import {
   errorRatioStandardError,
@@ -358,7 +358,7 @@ export function calcNormalFences(attrs: Attrs): Calculated {
   );
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const monitoringStatsCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'monitoring.lognormal': calcLogNormal,
   'monitoring.fleet': calcFleet,

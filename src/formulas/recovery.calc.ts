@@ -1,6 +1,6 @@
-import { fmtInt, fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtInt, fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { missChance } from '../widgets/alerting/oncall.ts';
 import { PERIODS } from './availability.ts';
 import type { Period } from './availability.ts';
@@ -210,7 +210,7 @@ export function calcIgnore(attrs: Attrs): Calculated {
   return { ok: true, text: fmtShare(missChance(noise)) };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const recoveryCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'recovery.availability': calcAvailability,
   'recovery.rpo': calcRpo,

@@ -1,6 +1,6 @@
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   amplification,
   attemptOdds,
@@ -216,7 +216,7 @@ export function calcStorm(attrs: Attrs): Calculated {
     : { ok: false, problems: [r.reason] };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const retriesCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'retries.schedule': calcSchedule,
   'retries.amplification': calcAmplification,

@@ -1,6 +1,6 @@
-import { fmtNum, fmtPct } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtNum, fmtPct } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { sagaOdds } from './saga.ts';
 import type { SagaOdds } from './saga.ts';
 
@@ -53,7 +53,7 @@ export function calcSagaOdds(attrs: Attrs): Calculated {
   return text === null ? { ok: false, problems: ['runs is missing'] } : { ok: true, text };
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const sagaCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'saga.odds': calcSagaOdds,
 };

@@ -1,6 +1,6 @@
-import { fmtDuration, fmtInt, fmtNum } from '../widgets/chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../widgets/calcAttrs.ts';
-import type { Attrs, Calculated } from '../widgets/calcAttrs.ts';
+import { fmtDuration, fmtInt, fmtNum } from '../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
+import type { Attrs, Calculated } from '../calc/attrs.ts';
 import {
   allowedBadEvents,
   budgetConsumed,
@@ -254,7 +254,7 @@ export function calcSloDetect(attrs: Attrs): Calculated {
   return done(resetTime(d.value.burn, threshold, window), fmtSpan);
 }
 
-/** This module's entries for src/widgets/calculations.ts. */
+/** This module's entries for src/calc/registry.ts. */
 export const sloCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'slo.budget': calcSloBudget,
   'slo.burn': calcSloBurn,

@@ -1,12 +1,9 @@
 import { lazy } from 'react';
 import type { ComponentType, LazyExoticComponent } from 'react';
 
-export interface WidgetViewProps {
-  /** Attributes from the lesson's `::widget{...}` directive, already checked by the content lint. */
-  attrs: Readonly<Record<string, string>>;
-  /** Stable id for the widget's region and its scenario links. */
-  widgetId: string;
-}
+import type { WidgetViewProps } from './types.ts';
+
+export type { WidgetViewProps };
 
 /** Widget type → its view, loaded only when a lesson shows it. */
 export const widgetViews: Readonly<

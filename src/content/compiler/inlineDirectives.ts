@@ -1,7 +1,7 @@
 import type { Parent, RootContent, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { calculations } from '../../widgets/calculations.ts';
+import { calculations } from '../../calc/registry.ts';
 
 /**
  * Inline directives, wherever lesson Markdown is compiled (the lesson body and the text fields

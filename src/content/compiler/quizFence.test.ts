@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, QuizBlock } from '../types.ts';
-import { calculations } from '../../widgets/calculations.ts';
+import { calculations } from '../../calc/registry.ts';
 import { compileLesson } from './compileLesson.ts';
 
 const front = `---

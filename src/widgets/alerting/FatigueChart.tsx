@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
-import { fmtNum, fmtPct } from '../chrome/format';
+import { fmtNum, fmtPct } from '../../calc/format';
 
 /**
  * The engineer's fatigue under each policy over the period (lazily loaded with Recharts). A

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { fmtPct } from '../chrome/format';
+import { fmtPct } from '../../calc/format';
 import type { ComparisonResult } from './simulate';
 import { MINUTES_PER_DAY } from './world';
 

@@ -1,4 +1,4 @@
-import { fmtInt, fmtPct } from '../chrome/format.ts';
+import { fmtInt, fmtPct } from '../../calc/format.ts';
 import type { Outcomes } from './simulate.ts';
 
 /**

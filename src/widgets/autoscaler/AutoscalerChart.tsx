@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import { pctWhole, utilisationTicks } from './report';
 import type { StrategyRun } from './types';
 

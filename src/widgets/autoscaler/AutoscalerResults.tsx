@@ -1,6 +1,6 @@
 import { lazy, memo, Suspense, useState } from 'react';
 import { RadioRow } from '../chrome/ChoiceFields';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import type { AutoscalerParams } from './params';
 import {
   comparisonNote,

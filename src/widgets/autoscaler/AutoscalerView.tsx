@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import type { NumberFieldProps } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import { Results } from './AutoscalerResults';
 import { fromDirective } from './directive';
 import { checkAutoscalerForm, paramsToForm } from './form';

@@ -1,4 +1,4 @@
-import { fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtInt, fmtNum, fmtPct } from '../../calc/format';
 import { autoscalerSchema } from './params';
 import type { AutoscalerParams } from './params';
 import type { AutoscalerResult, Strategy, StrategyRun } from './types';

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
-import { fmtInt, fmtPct } from '../chrome/format';
+import { fmtInt, fmtPct } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
@@ -13,11 +13,11 @@ import { startingPoint } from '../chrome/startingPoint';
 import { birthdayModel } from './model';
 import { describeSimulation, planBirthdaySimulation } from './birthdayPlan';
 import type { BirthdayPlan } from './birthdayPlan';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import type { BirthdaySimParams, BirthdaySimResult } from './birthdaySim';
 import { fromBirthdayDirective } from './birthdayDirective';
 import type { BirthdayPresetName } from './birthdayDirective';
-import { fmtCount, fmtOneIn } from './format';
+import { fmtCount, fmtOneIn } from '../../calc/formatLarge';
 import { birthdayPresets } from './params';
 import {
   birthdayExpectedDraws,

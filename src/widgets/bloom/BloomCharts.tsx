@@ -15,7 +15,7 @@ import {
   ErrorBar,
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
-import { fmtNum } from '../chrome/format';
+import { fmtNum } from '../../calc/format';
 import type { CountMinRunResult, HllRunResult } from './simulate';
 
 export interface RatePoint {

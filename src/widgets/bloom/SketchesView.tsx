@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
 import { SelectField } from '../chrome/ChoiceFields';
-import { fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtInt, fmtNum, fmtPct } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';
@@ -14,7 +14,7 @@ import { startingPoint } from '../chrome/startingPoint';
 import { validateSketchesScenario } from './model';
 import type { SketchesScenario } from './model';
 import { describeIssues } from '../../sim/zodMessages';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import { countMinPresets, countMinRunSchema, hllPresets, hllRunSchema } from './params';
 import type { CountMinRunParams, CountMinRunResult, HllRunParams, HllRunResult } from './simulate';
 import { fromSketchesDirective } from './sketchesDirective';

@@ -1,7 +1,7 @@
 import { lowerFirst } from '../../sim/zodMessages';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import type { BirthdaySimParams } from './birthdaySim';
-import { fmtCount } from './format';
+import { fmtCount } from '../../calc/formatLarge';
 import { birthdaySimSchema, MAX_BIRTHDAY_DRAWS, MAX_DRAWS_PER_TRIAL } from './params';
 import { birthdayExpectedDraws, timestampIdCollision } from './theory';
 

@@ -1,7 +1,7 @@
-import { fmtInt, fmtNum, fmtPct, fmtProb } from '../chrome/format.ts';
-import { choice, numberAttr, unknownAttributes } from '../calcAttrs.ts';
-import type { Attrs, Calculated } from '../calcAttrs.ts';
-import { fmtBytes, fmtCount, fmtOneIn } from './format.ts';
+import { fmtInt, fmtNum, fmtPct, fmtProb } from '../../calc/format.ts';
+import { choice, numberAttr, unknownAttributes } from '../../calc/attrs.ts';
+import type { Attrs, Calculated } from '../../calc/attrs.ts';
+import { fmtBytes, fmtCount, fmtOneIn } from '../../calc/formatLarge.ts';
 import {
   birthdayProbability,
   birthdaySmallestN,
@@ -178,7 +178,7 @@ export function calcTimestampIds(attrs: Attrs): Calculated {
     : { ok: false, problems: [r.reason] };
 }
 
-/** This widget's entries for src/widgets/calculations.ts. */
+/** This widget's entries for src/calc/registry.ts. */
 export const bloomCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'bloom.size': calcBloomSize,
   'bloom.fp': calcBloomFp,

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { CircuitBreakerRun, RunSummary } from './simulate';
-import { fmtInt, fmtMs, fmtPct } from '../chrome/format';
+import { fmtInt, fmtMs, fmtPct } from '../../calc/format';
 
 const rows: { label: string; value: (s: RunSummary) => string }[] = [
   { label: 'Calls made by users', value: (s) => fmtInt(s.total) },

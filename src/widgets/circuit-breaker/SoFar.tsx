@@ -1,6 +1,6 @@
 import { sumBins } from './simulate';
 import type { CircuitBreakerRun } from './simulate';
-import { fmtInt, fmtMs, fmtPct } from '../chrome/format';
+import { fmtInt, fmtMs, fmtPct } from '../../calc/format';
 
 /** Counters from the start of the run up to the playback cursor. */
 export function SoFar({ run, timeMs }: { run: CircuitBreakerRun; timeMs: number }) {

@@ -10,7 +10,7 @@ import {
   wilson95,
 } from './theory';
 import { OUTCOME } from './simulate';
-import { fmtInt, fmtPct, fmtProb } from '../chrome/format';
+import { fmtInt, fmtPct, fmtProb } from '../../calc/format';
 
 interface Row {
   label: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calculations } from '../calculations';
+import { calculations } from '../../calc/registry';
 import { calcBreaker } from './calc';
 import { presets } from './params';
 import { simulateAll } from './simulate';

@@ -1,6 +1,6 @@
-import type { Attrs, Calculated } from '../calcAttrs.ts';
-import { choice, numberAttr } from '../calcAttrs.ts';
-import { fmtDuration, fmtInt } from '../chrome/format.ts';
+import type { Attrs, Calculated } from '../../calc/attrs.ts';
+import { choice, numberAttr } from '../../calc/attrs.ts';
+import { fmtDuration, fmtInt } from '../../calc/format.ts';
 import { fromDirective } from './directive.ts';
 import { paramsSchema } from './params.ts';
 import type { CircuitBreakerParams } from './params.ts';

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { fmtDuration, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtPct } from '../../calc/format';
 import { RunStatus } from '../chrome/RunStatus';
 import { useDebounced } from '../chrome/useDebounced';
 import { useSimulationRun } from '../chrome/useSimulationRun';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { SelectField } from '../chrome/ChoiceFields';
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import { parseNumber } from '../chrome/paramForm';
 import { RunStatus } from '../chrome/RunStatus';

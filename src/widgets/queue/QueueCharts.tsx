@@ -15,7 +15,7 @@ import {
   YAxis,
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
-import { fmtDuration, fmtNum } from '../chrome/format';
+import { fmtDuration, fmtNum } from '../../calc/format';
 import type { CostPoint } from './plan';
 import type { HistogramBar, HockeyPoint } from './report';
 

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useId, useMemo } from 'react';
 import { DirectiveError } from '../chrome/DirectiveError';
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../../calc/format';
 import { RunStatus } from '../chrome/RunStatus';
 import { TableScroll } from '../chrome/TableScroll';
 import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import { fromDirective } from './directive';
 import { checkQueueForm, paramsToForm } from './form';
 import { HockeyStick } from './HockeyStick';

@@ -1,8 +1,8 @@
-import { fmtDuration, fmtNum, fmtPct } from '../chrome/format.ts';
+import { fmtDuration, fmtNum, fmtPct } from '../../calc/format.ts';
 import { mg1, mmc, mmcWaitQuantile, PLAN_MAX_SERVERS, smallestServers } from './theory.ts';
 import type { QueueMetrics, ServerTarget } from './theory.ts';
-import { unknownAttributes } from '../calcAttrs.ts';
-import type { Attrs, Calculated } from '../calcAttrs.ts';
+import { unknownAttributes } from '../../calc/attrs.ts';
+import type { Attrs, Calculated } from '../../calc/attrs.ts';
 
 /**
  * Numbers a lesson states about queues, computed from the model when the lesson is built

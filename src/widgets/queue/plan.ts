@@ -1,4 +1,4 @@
-import { fmtInt, fmtNum } from '../chrome/format';
+import { fmtInt, fmtNum } from '../../calc/format';
 import { MAX_SERVERS } from './params';
 import type { QueueParams } from './params';
 import type { PlanResult } from './studies';

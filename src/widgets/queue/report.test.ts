@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtNum } from '../chrome/format';
+import { fmtNum } from '../../calc/format';
 import { presets } from './params';
 import type { QueueParams } from './params';
 import { compare, histogramBars, hockeyPoints, littleCheck, overloadText } from './report';

@@ -1,4 +1,4 @@
-import { fmtDuration, fmtInt, fmtNum, fmtPct, plural } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct, plural } from '../../calc/format';
 import type { QueueParams } from './params';
 import type { Estimate, QueueSimResult } from './simulate';
 import type { SweepPoint } from './studies';

@@ -11,7 +11,7 @@ import {
   YAxis,
 } from 'recharts';
 import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
-import { fmtDuration, fmtInt, fmtNum } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum } from '../../calc/format';
 import type { StrategyRun } from './types';
 
 /**

@@ -1,11 +1,11 @@
 import { useId, useMemo, useState } from 'react';
 import type { Jitter } from '../../formulas/retries';
 import { DirectiveError } from '../chrome/DirectiveError';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import { fromDirective } from './directive';
 import { checkRetryStormForm, paramsToForm } from './form';
 import { retryStormModel } from './model';

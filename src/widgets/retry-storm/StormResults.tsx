@@ -2,7 +2,7 @@ import { lazy, memo, Suspense, useState } from 'react';
 import { JITTERS } from '../../formulas/retries';
 import type { Jitter } from '../../formulas/retries';
 import { RadioRow } from '../chrome/ChoiceFields';
-import { fmtDuration, fmtInt } from '../chrome/format';
+import { fmtDuration, fmtInt } from '../../calc/format';
 import type { RetryStormParams } from './params';
 import {
   bucketRows,

@@ -1,7 +1,7 @@
 import { JITTERS } from '../../formulas/retries.ts';
-import type { Attrs, Calculated } from '../calcAttrs.ts';
-import { choice } from '../calcAttrs.ts';
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format.ts';
+import type { Attrs, Calculated } from '../../calc/attrs.ts';
+import { choice } from '../../calc/attrs.ts';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../../calc/format.ts';
 import { fromDirective } from './directive.ts';
 import { simulateStormAll } from './simulate.ts';
 import type { RetryStormResult, StrategyRun } from './types.ts';

@@ -1,5 +1,5 @@
 import type { Jitter } from '../../formulas/retries';
-import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../chrome/format';
+import { fmtDuration, fmtInt, fmtNum, fmtPct } from '../../calc/format';
 import { WINDOW_S } from './params';
 import { isDown } from './simulate';
 import type { RetryStormParams } from './params';

@@ -1,4 +1,4 @@
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import { TableScroll } from '../chrome/TableScroll';
 import type { TraceEvent, Tone } from './types';
 

@@ -1,11 +1,11 @@
 import { useId, useMemo } from 'react';
 import { SelectField } from '../chrome/ChoiceFields';
 import { DirectiveError } from '../chrome/DirectiveError';
-import { fmtInt } from '../chrome/format';
+import { fmtInt } from '../../calc/format';
 import { NumberField } from '../chrome/NumberField';
 import { RunStatus } from '../chrome/RunStatus';
 import { ScenarioHeader, SettingsDetails, useScenario } from '../chrome/useScenario';
-import type { WidgetViewProps } from '../views';
+import type { WidgetViewProps } from '../types';
 import { fromDirective } from './directive';
 import { checkSagaForm, paramsToForm, stepCount, stepKey } from './form';
 import { sagaModel } from './model';

@@ -1,6 +1,6 @@
-import type { Attrs, Calculated } from '../calcAttrs.ts';
-import { choice } from '../calcAttrs.ts';
-import { fmtInt, fmtNum, fmtPct } from '../chrome/format.ts';
+import type { Attrs, Calculated } from '../../calc/attrs.ts';
+import { choice } from '../../calc/attrs.ts';
+import { fmtInt, fmtNum, fmtPct } from '../../calc/format.ts';
 import { fromDirective } from './directive.ts';
 import { countOf } from './report.ts';
 import { simulateSagasAll } from './simulate.ts';

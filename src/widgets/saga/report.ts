@@ -1,5 +1,5 @@
 import { wilsonInterval } from '../../formulas/monitoringStats.ts';
-import { fmtInt, fmtNum, fmtPct, plural } from '../chrome/format.ts';
+import { fmtInt, fmtNum, fmtPct, plural } from '../../calc/format.ts';
 import type { SagaParams } from './params.ts';
 import { sagaTheory } from './theory.ts';
 import { OUTCOMES, POLICIES } from './types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtBytes, fmtCount, fmtOneIn } from './format';
+import { fmtBytes, fmtCount, fmtOneIn } from './formatLarge';
 
 describe('formats', () => {
   it('bytes, big counts and odds', () => {

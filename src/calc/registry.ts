@@ -3,12 +3,12 @@
  * at build time, by the text the named calculation returns — or reported by the content lint
  * with its problems. Pure functions only (the build imports this file).
  */
-import { bloomCalculations } from './bloom/calc.ts';
-import { calcMg1, calcMmc, calcServers } from './queue/calc.ts';
-import { retryStormCalculations } from './retry-storm/calc.ts';
-import { sagaRunCalculations } from './saga/calc.ts';
-import { autoscalerCalculations } from './autoscaler/calc.ts';
-import { circuitBreakerCalculations } from './circuit-breaker/calc.ts';
+import { bloomCalculations } from '../widgets/bloom/calc.ts';
+import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
+import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
+import { sagaRunCalculations } from '../widgets/saga/calc.ts';
+import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
+import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
 import { autoscalingCalculations } from '../formulas/autoscaling.calc.ts';
 import { sloCalculations } from '../formulas/slo.calc.ts';
@@ -22,7 +22,7 @@ import { correlationCalculations } from '../formulas/correlation.calc.ts';
 import { idCollisionsCalculations } from '../formulas/idCollisions.calc.ts';
 import { monitoringStatsCalculations } from '../formulas/monitoringStats.calc.ts';
 import { loadRiskCalculations } from '../formulas/loadRisk.calc.ts';
-import type { Calculated } from './calcAttrs.ts';
+import type { Calculated } from './attrs.ts';
 
 export type { Calculated };
 

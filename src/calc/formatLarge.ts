@@ -1,4 +1,4 @@
-import { fmtInt, fmtNum } from '../chrome/format.ts';
+import { fmtInt, fmtNum } from './format.ts';
 
 /**
  * Formats the Bloom widget needs beyond the shared ones (chrome/format.ts): memory sizes, counts
