@@ -313,7 +313,11 @@ export function runScheme(
           ackedFlag[id] = 1;
           reigns[leader.reign]!.acked++;
         }
-      } else (writeId++, ackedFlag.push(0));
+      } else {
+        // Refused at once: no leader on this side. It still gets an id, so ids count writes sent.
+        writeId++;
+        ackedFlag.push(0);
+      }
       acks.push(ok);
       ackedNow += ok;
     }
@@ -485,7 +489,9 @@ function placementRow(
     remaining,
     majority: m.ok ? m.value : n,
     keepsQuorum,
-    availability: availability.ok ? availability.value.availability : 0,
+    availability: availability.ok
+      ? availability.value
+      : { availability: Number.NaN, unavailability: Number.NaN },
     theoryDuringLoss: theoryDuringLoss(
       keepsQuorum,
       remaining,

@@ -73,7 +73,7 @@ export interface PlacementRow {
   majority: number;
   keepsQuorum: boolean;
   /** Long-run availability from `quorumAcrossDomains` at the stated zone and node figures. */
-  availability: number;
+  availability: { availability: number; unavailability: number };
   /** Theory for the share of writes acknowledged during the loss, under the quorum rule. */
   theoryDuringLoss: number | null;
   /** Measured share of writes acknowledged during the loss, mean over replications, with a 95 % interval. */
