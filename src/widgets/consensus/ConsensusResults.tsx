@@ -2,8 +2,8 @@ import { memo } from 'react';
 import { TableScroll } from '../chrome/TableScroll';
 import { Transport } from '../chrome/Transport';
 import { usePlayback } from '../chrome/usePlayback';
-import { fmtInt } from '../../calc/format';
 import {
+  cursorText,
   headline,
   placementRows,
   reignRows,
@@ -50,14 +50,7 @@ export function Results({
         </div>
       ))}
       <Legend />
-      <p>
-        At step {step}: naive {fmtInt(result.runs.naive.leaders[step]!)} primary
-        {result.runs.naive.leaders[step] === 1 ? '' : 'ies'}, quorum{' '}
-        {fmtInt(result.runs.quorum.leaders[step]!)} node
-        {result.runs.quorum.leaders[step] === 1 ? '' : 's'} acting as leader; writes lost so far:
-        naive {fmtInt(result.runs.naive.lostSoFar[step]!)}, quorum{' '}
-        {fmtInt(result.runs.quorum.lostSoFar[step]!)}.
-      </p>
+      <p>{cursorText(result, step)}</p>
       <RowTable
         label={`Each node at step ${step}`}
         head={['Node', 'Zone', 'Side', schemeLabels.naive, schemeLabels.quorum]}

@@ -122,3 +122,14 @@ export function placementRows(r: ConsensusResult): Row[] {
       ] as const,
   );
 }
+
+/** What the playback cursor shows, in words. */
+export function cursorText(r: ConsensusResult, step: number): string {
+  const naive = r.runs.naive.leaders[step] ?? 0;
+  const quorum = r.runs.quorum.leaders[step] ?? 0;
+  return (
+    `At step ${step}: ${naive} ${naive === 1 ? 'primary' : 'primaries'} under naive failover, ` +
+    `${quorum} node${quorum === 1 ? '' : 's'} acting as leader under the quorum rule; ` +
+    `writes lost so far: naive ${fmtInt(r.runs.naive.lostSoFar[step] ?? 0)}, quorum ${fmtInt(r.runs.quorum.lostSoFar[step] ?? 0)}.`
+  );
+}
