@@ -170,15 +170,34 @@ export function runScheme(
   let splitBrainSteps = 0;
   let maxLeaders = 0;
   let elections = 0;
-  let logsChanged = false;
 
+  /** Nodes holding each write; a write acknowledged and held by none is lost. */
+  const holders: number[] = [];
+  const release = (id: number) => {
+    if (--holders[id]! === 0 && ackedFlag[id]) lost++;
+  };
   const copyLog = (from: Node, to: Node) => {
     const a = from.ids;
     const b = to.ids;
     if (a.length === b.length && (a.length === 0 || a[a.length - 1] === b[b.length - 1])) return;
-    to.ids = a.slice();
-    to.terms = from.terms.slice();
-    logsChanged = true;
+    // Logs are only ever whole copies, so two logs that agree at an index agree before it: the
+    // common prefix is found by bisection, and only the entries past it change hands.
+    let lo = 0;
+    let hi = Math.min(a.length, b.length);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (a[mid - 1] === b[mid - 1]) lo = mid;
+      else hi = mid - 1;
+    }
+    for (let k = lo; k < b.length; k++) release(b[k]!);
+    // Truncate to the common prefix and append the rest: a step costs what changed, not the log.
+    b.length = lo;
+    to.terms.length = lo;
+    for (let k = lo; k < a.length; k++) {
+      holders[a[k]!]!++;
+      b.push(a[k]!);
+      to.terms.push(from.terms[k]!);
+    }
   };
   const stepDown = (node: Node, t: number) => {
     node.role = 'follower';
@@ -303,9 +322,9 @@ export function runScheme(
         const leader = nodes[l]!;
         const id = writeId++;
         ackedFlag.push(0);
+        holders.push(1);
         leader.ids.push(id);
         leader.terms.push(leader.term);
-        logsChanged = true;
         for (const j of side) if (j !== l) copyLog(leader, nodes[j]!);
         // Quorum: stored on a majority of all n nodes. Naive: the primary alone decides.
         if (!quorum || side.length >= need) {
@@ -317,6 +336,7 @@ export function runScheme(
         // Refused at once: no leader on this side. It still gets an id, so ids count writes sent.
         writeId++;
         ackedFlag.push(0);
+        holders.push(0);
       }
       acks.push(ok);
       ackedNow += ok;
@@ -329,14 +349,6 @@ export function runScheme(
       splitBrainSteps++;
     }
 
-    // Lost: acknowledged and held by no node, down ones included (their disks survive).
-    if (logsChanged) {
-      const held = new Uint8Array(writeId);
-      for (const node of nodes) for (const id of node.ids) held[id] = 1;
-      lost = 0;
-      for (let id = 0; id < writeId; id++) if (ackedFlag[id] && !held[id]) lost++;
-      logsChanged = false;
-    }
     lostSoFar[t] = lost;
 
     let leadersNow = 0;
