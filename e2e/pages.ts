@@ -367,3 +367,50 @@ export class SagaWidget {
     await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
   }
 }
+
+export class ConsensusWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Split brain and quorum lab', exact: true });
+  }
+
+  async open(path = '/learn/probability/consensus') {
+    await this.page.goto(path);
+    await reveal(this.root);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  table(name: string | RegExp): Locator {
+    return this.root.getByRole('table', { name });
+  }
+
+  /** A row's cells (after its header) in the named table. */
+  async row(table: string | RegExp, header: RegExp): Promise<string[]> {
+    return this.table(table)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: header }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  /** A totals row's cells: Naive failover, Majority quorum. */
+  async total(measure: RegExp): Promise<string[]> {
+    return this.row('Totals under each scheme', measure);
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated \\d+ steps of \\d+ nodes under both schemes.*\\(seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
+  }
+}

@@ -9,6 +9,7 @@ import { alertFatigueCalculations } from '../widgets/alerting/calc.ts';
 import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
 import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
+import { consensusCalculations } from '../widgets/consensus/calc.ts';
 import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
 import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -54,4 +55,5 @@ export const calculations: Readonly<
   ...autoscalerCalculations,
   ...circuitBreakerCalculations,
   ...sagaRunCalculations,
+  ...consensusCalculations,
 };

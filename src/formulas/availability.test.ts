@@ -16,6 +16,7 @@ import {
   parallel,
   PERIOD_SECONDS,
   quorumAcrossDomains,
+  quorumAfterDomainLoss,
   quorumAvailability,
   series,
   sharedDependency,
@@ -352,5 +353,57 @@ describe('majority quorums', () => {
         ),
       ),
     ).toMatch(/at most 20/);
+  });
+});
+
+describe('quorumAfterDomainLoss', () => {
+  const keeps = (layout: number[]) =>
+    value(quorumAfterDomainLoss(layout)).map((d) => [d.remaining, d.keepsQuorum]);
+
+  it('the lesson’s placements', () => {
+    // 2 + 2 + 1: any one zone lost leaves 3 or 4 of 5, a majority.
+    expect(keeps([2, 2, 1])).toEqual([
+      [3, true],
+      [3, true],
+      [4, true],
+    ]);
+    // 3 + 1 + 1: losing the zone with three leaves 2 of 5.
+    expect(keeps([3, 1, 1])).toEqual([
+      [2, false],
+      [4, true],
+      [4, true],
+    ]);
+    // 2 + 1: losing the zone with two leaves 1 of 3; one zone alone leaves nothing.
+    expect(keeps([2, 1])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect(keeps([3])).toEqual([[0, false]]);
+    // Two nodes in two zones: the majority of 2 is 2, so either loss stops it.
+    expect(keeps([1, 1])).toEqual([
+      [1, false],
+      [1, false],
+    ]);
+    expect(value(quorumAfterDomainLoss([2, 2, 1]))[0]!.majority).toBe(3);
+  });
+
+  it('a domain can be lost exactly when it holds less than half the nodes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 6 }),
+        (layout) => {
+          const n = layout.reduce((a, b) => a + b, 0);
+          for (const d of value(quorumAfterDomainLoss(layout)))
+            expect(d.keepsQuorum).toBe(2 * d.lost < n);
+        },
+      ),
+    );
+  });
+
+  it('explains bad layouts in words', () => {
+    const r = quorumAfterDomainLoss([]);
+    expect(r.ok ? '' : r.reason).toMatch(/at least one failure domain/);
+    const s = quorumAfterDomainLoss([2, 0]);
+    expect(s.ok ? '' : s.reason).toMatch(/nodes in domain 2 must be at least 1/);
   });
 });

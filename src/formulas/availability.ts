@@ -370,3 +370,43 @@ export function quorumAcrossDomains(
   }
   return ok(both(Math.min(1, availability), Math.min(1, unavailability)));
 }
+
+/** What the loss of one failure domain leaves a majority quorum with. */
+export interface DomainLoss {
+  /** Index of the lost domain in the layout, from 0. */
+  domain: number;
+  /** Nodes that went down with it. */
+  lost: number;
+  /** Nodes left in the other domains. */
+  remaining: number;
+  /** The majority of the whole configured cluster, ⌊n/2⌋ + 1. */
+  majority: number;
+  /** Whether the nodes left still hold that majority: 2 × lost < n. */
+  keepsQuorum: boolean;
+}
+
+/**
+ * For each failure domain of a placement, what losing that domain alone does to a majority
+ * quorum of all the nodes: the nodes left and whether they still form a majority. A placement
+ * survives every single-domain loss exactly when no domain holds half the nodes or more.
+ */
+export function quorumAfterDomainLoss(layout: readonly number[]): FormulaResult<DomainLoss[]> {
+  if (layout.length === 0) return fail('the layout needs at least one failure domain');
+  if (layout.length > MAX_DOMAINS) return fail(`at most ${MAX_DOMAINS} failure domains`);
+  for (const [i, count] of layout.entries()) {
+    const problem = wholeProblem(`nodes in domain ${i + 1}`, count, 1, MAX_COMPONENTS);
+    if (problem) return fail(problem);
+  }
+  const total = layout.reduce((sum, count) => sum + count, 0);
+  const m = majority(total);
+  if (!m.ok) return m;
+  return ok(
+    layout.map((lost, domain) => ({
+      domain,
+      lost,
+      remaining: total - lost,
+      majority: m.value,
+      keepsQuorum: total - lost >= m.value,
+    })),
+  );
+}

@@ -7,6 +7,7 @@ import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';
 import { sagaModel } from '../widgets/saga/model';
+import { consensusModel } from '../widgets/consensus/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
@@ -23,4 +24,5 @@ export const registry = {
   'retry-storm': retryStormModel,
   autoscaler: autoscalerModel,
   saga: sagaModel,
+  consensus: consensusModel,
 } as unknown as Registry;

@@ -21,6 +21,8 @@ import { fromDirective as retryStormDirective } from './retry-storm/directive.ts
 import { presets as retryStormPresets } from './retry-storm/params.ts';
 import { fromDirective as sagaDirective } from './saga/directive.ts';
 import { presets as sagaPresets } from './saga/params.ts';
+import { fromDirective as consensusDirective } from './consensus/directive.ts';
+import { presets as consensusPresets } from './consensus/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -101,6 +103,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: sagaPresets,
     checkAttributes(attributes) {
       const result = sagaDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  consensus: {
+    title: widgetTitles.consensus,
+    presets: consensusPresets,
+    checkAttributes(attributes) {
+      const result = consensusDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },
