@@ -7,6 +7,7 @@ import { bloomCalculations } from '../widgets/bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
 import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
+import { cascadeRunCalculations } from '../widgets/cascade/calc.ts';
 import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
 import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -50,4 +51,5 @@ export const calculations: Readonly<
   ...autoscalerCalculations,
   ...circuitBreakerCalculations,
   ...sagaRunCalculations,
+  ...cascadeRunCalculations,
 };

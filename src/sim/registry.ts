@@ -6,6 +6,7 @@ import {
   countMinModel,
   hllModel,
 } from '../widgets/bloom/model';
+import { cascadeModel } from '../widgets/cascade/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';
@@ -26,4 +27,5 @@ export const registry = {
   'retry-storm': retryStormModel,
   autoscaler: autoscalerModel,
   saga: sagaModel,
+  cascade: cascadeModel,
 } as unknown as Registry;

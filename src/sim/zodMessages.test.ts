@@ -13,6 +13,7 @@ import { presets as breakerPresets } from '../widgets/circuit-breaker/params';
 import { presets as queuePresets } from '../widgets/queue/params';
 import { presets as stormPresets } from '../widgets/retry-storm/params';
 import { presets as sagaPresets } from '../widgets/saga/params';
+import { presets as cascadePresets } from '../widgets/cascade/params';
 import { validateSketchesScenario } from '../widgets/bloom/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
@@ -34,6 +35,7 @@ const samples: Record<string, unknown> = {
   'retry-storm': stormPresets['thundering-herd'].params,
   autoscaler: autoscalerPresets['flash-sale'].params,
   saga: sagaPresets.checkout.params,
+  cascade: cascadePresets['metastable-blip'].params,
 };
 const models = registry as unknown as Record<string, SimModel<unknown, unknown>>;
 

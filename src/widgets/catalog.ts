@@ -11,6 +11,8 @@ import { fromDirective as bloomDirective } from './bloom/directive.ts';
 import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
 import { birthdayPresets, bloomPresets, countMinPresets, hllPresets } from './bloom/params.ts';
 import { fromSketchesDirective } from './bloom/sketchesDirective.ts';
+import { fromDirective as cascadeDirective } from './cascade/directive.ts';
+import { presets as cascadePresets } from './cascade/params.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
@@ -99,6 +101,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: sagaPresets,
     checkAttributes(attributes) {
       const result = sagaDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  cascade: {
+    title: widgetTitles.cascade,
+    presets: cascadePresets,
+    checkAttributes(attributes) {
+      const result = cascadeDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

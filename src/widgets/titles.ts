@@ -9,4 +9,5 @@ export const widgetTitles = {
   'retry-storm': 'Retry storm simulator',
   autoscaler: 'Autoscaler simulator',
   saga: 'Saga orchestrator',
+  cascade: 'Cascade and metastability lab',
 } as const satisfies Record<string, string>;

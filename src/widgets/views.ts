@@ -18,4 +18,5 @@ export const widgetViews: Readonly<
   'retry-storm': lazy(() => import('./retry-storm/RetryStormView')),
   autoscaler: lazy(() => import('./autoscaler/AutoscalerView')),
   saga: lazy(() => import('./saga/SagaView')),
+  cascade: lazy(() => import('./cascade/CascadeView')),
 };
