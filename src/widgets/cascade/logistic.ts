@@ -96,7 +96,9 @@ export function logisticRun(r: number, x0: number, gap: number): LogisticRun {
     distance,
     apartAt: apart.ok ? apart.value : null,
     pair: pairExponent(r, x0, gap),
-    formula: formula.ok ? { ok: true, value: formula.value } : { ok: false, reason: formula.reason },
+    formula: formula.ok
+      ? { ok: true, value: formula.value }
+      : { ok: false, reason: formula.reason },
     starts,
   };
 }

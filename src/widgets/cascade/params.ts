@@ -89,7 +89,10 @@ export const cascadeSchema = z
     x0: amount('The starting point x₀', 0, 1, ''),
     gap: z
       .number({ error: 'The starting gap must be a number' })
-      .min(1e-15, 'The starting gap must be at least 1e-15 (below that the two starts are one double)')
+      .min(
+        1e-15,
+        'The starting gap must be at least 1e-15 (below that the two starts are one double)',
+      )
       .max(0.1, 'The starting gap must be at most 0.1'),
   })
   .refine((p) => p.failCount < p.servers, {

@@ -14,7 +14,8 @@ export const outcomeWords: Record<Outcome, string> = {
 };
 
 const share = (x: number) => fmtPct(Math.min(1, Math.max(0, x)));
-const interval = (i: Interval) => `${fmtPct(i.mean)} (95 % interval ${fmtPct(i.low)} to ${fmtPct(i.high)})`;
+const interval = (i: Interval) =>
+  `${fmtPct(i.mean)} (95 % interval ${fmtPct(i.low)} to ${fmtPct(i.high)})`;
 
 /** One sentence for the live region: how the run ended and why it matters. */
 export function headline(r: CascadeResult): string {
@@ -51,7 +52,9 @@ export function theoryRows(p: CascadeParams, th: CascadeTheory, r: CascadeResult
     rows.push({
       label: `Each survivor’s load with ${fmtInt(p.failCount)} of ${fmtInt(p.servers)} out, first attempts: u·n/(n − k)`,
       theory: fmtPct(th.survivors),
-      measured: s ? `${interval(s.first)}, ${fmtDuration(s.fromS)}–${fmtDuration(s.toS)}` : 'no time with exactly these survivors',
+      measured: s
+        ? `${interval(s.first)}, ${fmtDuration(s.fromS)}–${fmtDuration(s.toS)}`
+        : 'no time with exactly these survivors',
     });
     rows.push({
       label: 'The same with retries: at most (R + 1) times as much',
@@ -62,7 +65,8 @@ export function theoryRows(p: CascadeParams, th: CascadeTheory, r: CascadeResult
   rows.push({
     label: 'Servers the pool can lose with the survivors at or below 100 %',
     theory: fmtInt(th.tolerable),
-    measured: r.totals.ejections > 0 ? `${fmtInt(r.totals.ejections)} taken out by the health check` : '—',
+    measured:
+      r.totals.ejections > 0 ? `${fmtInt(r.totals.ejections)} taken out by the health check` : '—',
   });
   rows.push({
     label: `Load a failing pool offers itself: misses × (R + 1), against its capacity of ${fmtNum(th.capacity)} a second`,

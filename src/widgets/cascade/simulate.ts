@@ -89,7 +89,8 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
 
   const schedule = (k: number, amount: number, from: number) => {
     if (amount <= 0 || from > ticks) return;
-    const ceiling = p.backoffMs === 0 ? 0 : Math.min(BACKOFF_CAP_S, (p.backoffMs / 1000) * 2 ** (k - 1));
+    const ceiling =
+      p.backoffMs === 0 ? 0 : Math.min(BACKOFF_CAP_S, (p.backoffMs / 1000) * 2 ** (k - 1));
     const m = stepsIn(ceiling, dt);
     const v = amount / (m + 1);
     const row = k * (ticks + 2);
@@ -123,7 +124,8 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
   };
 
   const failTick = stepsIn(p.failAtS, dt);
-  const failBack = p.failForS > 0 ? failTick + stepsIn(p.failForS, dt, 1) : Number.POSITIVE_INFINITY;
+  const failBack =
+    p.failForS > 0 ? failTick + stepsIn(p.failForS, dt, 1) : Number.POSITIVE_INFINITY;
   const spikeFrom = stepsIn(p.spikeAtS, dt);
   const spikeTo = spikeFrom + stepsIn(p.spikeForS, dt);
   const flushTick = p.flushAtS > 0 ? stepsIn(p.flushAtS, dt) : -1;
@@ -343,8 +345,7 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
     : triggerEndS !== null && triggerEndS < series.t[finalFrom]!
       ? 'metastable'
       : 'overloaded';
-  const recoveredAtS =
-    lastSick >= 0 && lastSick < buckets - 1 ? series.t[lastSick + 1]! : null;
+  const recoveredAtS = lastSick >= 0 && lastSick < buckets - 1 ? series.t[lastSick + 1]! : null;
 
   const survivors: SurvivorWindow | null =
     windowFirst.length >= 10

@@ -55,8 +55,11 @@ export function cascadeTheory(p: CascadeParams): CascadeTheory {
   const missLoad = p.users * (1 - h);
   const utilisation = missLoad / capacity;
   const survivors =
-    p.failCount > 0 ? must(survivorUtilisation(p.servers, utilisation, p.failCount)).utilisation : null;
-  const tolerable = utilisation > 0 ? must(tolerableLosses(p.servers, utilisation, 1)) : p.servers - 1;
+    p.failCount > 0
+      ? must(survivorUtilisation(p.servers, utilisation, p.failCount)).utilisation
+      : null;
+  const tolerable =
+    utilisation > 0 ? must(tolerableLosses(p.servers, utilisation, 1)) : p.servers - 1;
   const stuckLoad = must(retryLoad(missLoad, 1, p.retries));
   const stuckLoadCold = must(retryLoad(p.users, 1, p.retries));
   const stuckLoadBudget = p.retries > 0 ? missLoad * (1 + BUDGET_RATIO) : missLoad;
