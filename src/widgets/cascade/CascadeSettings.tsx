@@ -31,6 +31,7 @@ const groups: readonly { legend: string; fields: readonly Field[] }[] = [
         'Base backoff',
         { unit: 'ms', min: 0, help: '0: retry at once; else full jitter, doubling' },
       ],
+      ['queueS', 'Queue limit', { unit: 's', min: 0, help: 'Of work per server; 0: none' }],
       [
         'ejectS',
         'Health check removes at',

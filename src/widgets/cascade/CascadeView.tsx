@@ -92,9 +92,10 @@ function Assumptions() {
           balancer splits evenly over those in rotation.
         </li>
         <li>
-          A server completes a fixed number of requests a second, first come, first served. An
-          attempt still queued when its client’s timeout runs out has failed, but the server still
-          does its work later, for nobody: it cannot know the client left.
+          A server completes a fixed number of requests a second, first come, first served, and
+          queues at most the set seconds of work, turning the rest away at once. An attempt still
+          queued when its client’s timeout runs out has failed, but the server still does its work
+          later, for nobody: it cannot know the client left.
         </li>
         <li>
           A failed attempt is retried after a backoff sleep drawn evenly between 0 and the base

@@ -16,6 +16,7 @@ export const cascadeNumeric = [
   'timeoutMs',
   'retries',
   'backoffMs',
+  'queueS',
   'ejectS',
   'restartS',
   'failAtS',

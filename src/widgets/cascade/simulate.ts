@@ -23,6 +23,8 @@ import type { CascadeResult, CascadeSeries, Interval, Outcome, SurvivorWindow } 
  *   last retry the user gives up.
  * - The cache is refilled only by answers: its hit ratio moves toward h* × (the share of
  *   attempts answered), with the refill time as time constant. A flush empties it.
+ * - A server's queue holds at most `queueS` seconds of its work (0: no limit); attempts that
+ *   do not fit are turned away at once and count as failed.
  * - The health check takes a server out of rotation when its queue holds more than `ejectS`
  *   seconds of work; it restarts empty after `restartS` × a uniform draw from 0.5 to 1.5.
  * - Shedding: a server turns away at once (no work) whatever would wait longer than the
@@ -223,10 +225,11 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
         if (downUntil[s] !== -1) continue;
         let backlog = stale[s]!;
         for (let i = 0; i < T; i++) backlog += slotTotal[s * T + i]!;
-        // Admit (all, or what fits in time when shedding), into this step's slot.
+        // Admit what fits under the queue limit (the timeout's worth when shedding).
         let admit = 1;
-        if (shedding && each > 0) {
-          admit = Math.min(1, Math.max(0, c * tau - backlog) / each);
+        const limit = shedding ? c * tau : p.queueS > 0 ? c * p.queueS : Number.POSITIVE_INFINITY;
+        if (each > 0 && backlog + each > limit) {
+          admit = Math.min(1, Math.max(0, limit - backlog) / each);
           if (admit < 1) {
             for (let k = 0; k < K; k++) failed(k, share[k]! * (1 - admit), t);
             rejected += each * (1 - admit);
