@@ -58,7 +58,16 @@ export function poisson(rng: Rng, mean: number): number {
 /** Whole steps in `s` seconds (at least `min`). */
 const stepsIn = (s: number, dt: number, min = 0) => Math.max(min, Math.round(s / dt));
 
+export type PoolResult = Omit<CascadeResult, 'logistic'>;
+
+/** The pool and the logistic panel: what the worker runs. */
 export function* simulateCascade(p: CascadeParams, seed: number): Generator<number, CascadeResult> {
+  const pool = yield* simulatePool(p, seed);
+  return { ...pool, logistic: logisticRun(p.r, p.x0, p.gap) };
+}
+
+/** The pool alone. */
+export function* simulatePool(p: CascadeParams, seed: number): Generator<number, PoolResult> {
   const rng = createRng(seed);
   const dt = stepOf(p.timeoutMs);
   const tau = p.timeoutMs / 1000;
@@ -83,11 +92,19 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
   const rate = new Float64Array(K);
   const due = new Float64Array(K);
   const share = new Float64Array(K);
-  let gaveUp = 0;
-  let rejected = 0;
-  let wasted = 0;
-  let ejections = 0;
-  let failedNow = 0;
+  // Counters the helpers below update, in one typed array: a captured `let` holding a double
+  // is boxed on every write, and the garbage collector then costs more than the model.
+  const acc = new Float64Array(10);
+  const GAVE_UP = 0;
+  const REJECTED = 1;
+  const WASTED = 2;
+  const EJECTIONS = 3;
+  const FAILED_NOW = 4;
+  const HIT = 5;
+  const USERS = 6;
+  const ANSWERED = 7;
+  const ATTEMPTS = 8;
+  const WINDOW_LAST = 9;
 
   const schedule = (k: number, amount: number, from: number) => {
     if (amount <= 0 || from > ticks) return;
@@ -102,9 +119,9 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
   };
   /** Attempt number k (0 = first) failed, noticed at step `at`. */
   const failed = (k: number, amount: number, at: number) => {
-    failedNow += amount;
+    acc[FAILED_NOW] = acc[FAILED_NOW]! + amount;
     if (k + 1 < K) schedule(k + 1, amount, at + 1);
-    else gaveUp += amount;
+    else acc[GAVE_UP] = acc[GAVE_UP]! + amount;
   };
   /** A server leaves rotation: what it held times out at each attempt's own deadline. */
   const dump = (s: number, t: number) => {
@@ -156,18 +173,17 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
   const windowFrom = p.failCount > 0 ? failTick : -1;
   const windowTo = p.failCount > 0 ? Math.min(failBack, ticks, fixTick) : -1;
   const survivorsServing = p.servers - p.failCount;
-  let windowLastS = -1;
+  acc[WINDOW_LAST] = -1;
   const windowFirst: number[] = [];
   const windowAll: number[] = [];
 
-  let h = hStar;
-  let totalUsers = 0;
-  let totalAnswered = 0;
-  let totalAttempts = 0;
+  acc[HIT] = hStar;
 
-  for (let t = 0; t < ticks; t++) {
-    if (t % 2000 === 0) yield t / ticks;
-    failedNow = 0;
+  // One step of the pool. A plain function, not the generator's body: a generator keeps its
+  // locals in a heap context, where every double written is a new allocation.
+  const step = (t: number) => {
+    let h = acc[HIT]!;
+    acc[FAILED_NOW] = 0;
 
     // The script: failures, returns, a flush, more servers.
     if (p.failCount > 0 && t === failTick)
@@ -200,8 +216,8 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
         const dropped = due[k]! * (1 - keep);
         due[k] = due[k]! * keep;
         // A retry the budget refuses is a failure the client sees at once.
-        failedNow += dropped;
-        gaveUp += dropped;
+        acc[FAILED_NOW] = acc[FAILED_NOW] + dropped;
+        acc[GAVE_UP] = acc[GAVE_UP]! + dropped;
       }
       retrying *= keep;
     }
@@ -215,7 +231,7 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
     let queued = 0;
     if (serving === 0) {
       for (let k = 0; k < K; k++) failed(k, due[k]!, t);
-      rejected += attempts;
+      acc[REJECTED] = acc[REJECTED]! + attempts;
     } else {
       for (let k = 0; k < K; k++) share[k] = due[k]! / serving;
       const each = attempts / serving;
@@ -232,7 +248,7 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
           admit = Math.min(1, Math.max(0, limit - backlog) / each);
           if (admit < 1) {
             for (let k = 0; k < K; k++) failed(k, share[k]! * (1 - admit), t);
-            rejected += each * (1 - admit);
+            acc[REJECTED] = acc[REJECTED]! + each * (1 - admit);
           }
         }
         const base = (s * T + slotNow) * K;
@@ -244,7 +260,7 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
         let room = cap;
         const old = Math.min(room, stale[s]!);
         stale[s] = stale[s]! - old;
-        wasted += old;
+        acc[WASTED] = acc[WASTED]! + old;
         room -= old;
         for (let j = 1; j <= T && room > 0; j++) {
           const slot = s * T + ((t + j) % T);
@@ -276,21 +292,22 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
         if (p.ejectS > 0 && backlog / c > p.ejectS) {
           dump(s, t);
           downUntil[s] = t + stepsIn(p.restartS * (0.5 + rng.next()), dt, 1);
-          ejections++;
+          acc[EJECTIONS] = acc[EJECTIONS]! + 1;
         }
       }
     }
 
     // The cache moves toward h* times the share of attempts answered now.
-    const outcomes = answered + failedNow;
+    const outcomes = answered + acc[FAILED_NOW];
     const success = outcomes > 0 ? Math.min(1, answered / outcomes) : 1;
     h += (dt / p.warmS) * (hStar * success - h);
     h = Math.min(1, Math.max(0, h));
 
     const answeredUsers = users - misses + answered;
-    totalUsers += users;
-    totalAnswered += answeredUsers;
-    totalAttempts += attempts;
+    acc[HIT] = h;
+    acc[USERS] = acc[USERS]! + users;
+    acc[ANSWERED] = acc[ANSWERED]! + answeredUsers;
+    acc[ATTEMPTS] = acc[ATTEMPTS]! + attempts;
 
     const b = Math.floor(t / per);
     series.users[b] = series.users[b]! + users;
@@ -306,10 +323,15 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
     }
     bucketSteps[b] = bucketSteps[b]! + 1;
     if (t >= windowFrom && t < windowTo && serving === survivorsServing) {
-      windowLastS = (t + 1) * dt;
+      acc[WINDOW_LAST] = (t + 1) * dt;
       windowFirst.push(misses / (serving * cap));
       windowAll.push(attempts / (serving * cap));
     }
+  };
+
+  for (let t = 0; t < ticks; t++) {
+    if (t % 2000 === 0) yield t / ticks;
+    step(t);
   }
 
   for (let b = 0; b < buckets; b++) {
@@ -354,7 +376,7 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
     windowFirst.length >= 10
       ? {
           fromS: windowFrom * dt,
-          toS: windowLastS,
+          toS: acc[WINDOW_LAST],
           failed: p.failCount,
           first: batchMeans(windowFirst),
           all: batchMeans(windowAll),
@@ -371,15 +393,14 @@ export function* simulateCascade(p: CascadeParams, seed: number): Generator<numb
     final,
     survivors,
     totals: {
-      users: totalUsers,
-      answered: totalAnswered,
-      gaveUp,
-      attempts: totalAttempts,
-      rejected,
-      wasted,
-      ejections,
+      users: acc[USERS]!,
+      answered: acc[ANSWERED]!,
+      gaveUp: acc[GAVE_UP]!,
+      attempts: acc[ATTEMPTS]!,
+      rejected: acc[REJECTED]!,
+      wasted: acc[WASTED]!,
+      ejections: acc[EJECTIONS]!,
     },
-    logistic: logisticRun(p.r, p.x0, p.gap),
   };
 }
 
@@ -419,7 +440,16 @@ function batchMeans(xs: readonly number[]): Interval {
   return batchInterval(batches);
 }
 
-/** The whole run at once (lessons' numbers, tests, the bench). */
+/** The pool alone, at once (the bench). */
+export function simulatePoolAll(p: CascadeParams, seed: number): PoolResult {
+  const run = simulatePool(p, seed);
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The whole run at once (lessons' numbers, tests). */
 export function simulateCascadeAll(p: CascadeParams, seed: number): CascadeResult {
   const run = simulateCascade(p, seed);
   for (;;) {
