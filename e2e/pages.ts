@@ -414,3 +414,58 @@ export class ConsensusWidget {
     await expect(this.root.getByText(text)).toBeVisible({ timeout: 30_000 });
   }
 }
+
+export class CascadeWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Cascade and metastability lab' });
+  }
+
+  async open(path = '/learn/probability/cascades') {
+    await this.page.goto(path);
+    await reveal(this.root);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  /** The sentence that sums up the run (announced politely). */
+  summary(): Locator {
+    return this.root.getByTestId('cascade-summary');
+  }
+
+  theory(): Locator {
+    return this.root.getByRole('table', { name: 'Theory beside simulation' });
+  }
+
+  /** A theory row's formula and simulation cells. */
+  async theoryRow(label: RegExp): Promise<string[]> {
+    return this.theory()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: label }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  lyapunov(): Locator {
+    return this.root.getByRole('table', {
+      name: 'The Lyapunov exponent, measured and from the formula',
+    });
+  }
+
+  chart(): Locator {
+    return this.root.getByRole('img', { name: /^The pool up to/ });
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(`^Simulated [\\d,]+ s of the pool .*\\(seed ${seed ?? '\\d+'}\\)`);
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 60_000 });
+  }
+}

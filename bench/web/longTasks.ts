@@ -46,6 +46,7 @@ const targets: {
   { type: 'sketches', lesson: '/learn/probability/probabilistic-data-structures' },
   { type: 'retry-storm', lesson: '/learn/probability/retries-jitter' },
   { type: 'saga', lesson: '/learn/control-distribution/sagas' },
+  { type: 'cascade', lesson: '/learn/probability/cascades' },
 ];
 
 interface Phase {

@@ -10,6 +10,7 @@ import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
 import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
 import { consensusCalculations } from '../widgets/consensus/calc.ts';
+import { cascadeRunCalculations } from '../widgets/cascade/calc.ts';
 import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
 import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -56,4 +57,5 @@ export const calculations: Readonly<
   ...circuitBreakerCalculations,
   ...sagaRunCalculations,
   ...consensusCalculations,
+  ...cascadeRunCalculations,
 };

@@ -3,6 +3,7 @@ import { autoscalerModel } from '../widgets/autoscaler/model';
 import { bloomExperimentModel } from '../widgets/bloom/model';
 import { birthdayModel } from '../widgets/birthday/model';
 import { countMinModel, hllModel } from '../widgets/sketches/model';
+import { cascadeModel } from '../widgets/cascade/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';
@@ -25,4 +26,5 @@ export const registry = {
   autoscaler: autoscalerModel,
   saga: sagaModel,
   consensus: consensusModel,
+  cascade: cascadeModel,
 } as unknown as Registry;

@@ -11,6 +11,7 @@ import { presets as queuePresets } from '../widgets/queue/params';
 import { presets as stormPresets } from '../widgets/retry-storm/params';
 import { presets as sagaPresets } from '../widgets/saga/params';
 import { presets as consensusPresets } from '../widgets/consensus/params';
+import { presets as cascadePresets } from '../widgets/cascade/params';
 import { validateSketchesScenario } from '../widgets/sketches/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
@@ -33,6 +34,7 @@ const samples: Record<string, unknown> = {
   autoscaler: autoscalerPresets['flash-sale'].params,
   saga: sagaPresets.checkout.params,
   consensus: consensusPresets['clean-partition'].params,
+  cascade: cascadePresets['metastable-blip'].params,
 };
 const models = registry as unknown as Record<string, SimModel<unknown, unknown>>;
 

@@ -13,6 +13,8 @@ import { bloomPresets } from './bloom/params.ts';
 import { birthdayPresets } from './birthday/params.ts';
 import { countMinPresets, hllPresets } from './sketches/params.ts';
 import { fromSketchesDirective } from './sketches/sketchesDirective.ts';
+import { fromDirective as cascadeDirective } from './cascade/directive.ts';
+import { presets as cascadePresets } from './cascade/params.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';
@@ -111,6 +113,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: consensusPresets,
     checkAttributes(attributes) {
       const result = consensusDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  cascade: {
+    title: widgetTitles.cascade,
+    presets: cascadePresets,
+    checkAttributes(attributes) {
+      const result = cascadeDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -10,4 +10,5 @@ export const widgetTitles = {
   autoscaler: 'Autoscaler simulator',
   saga: 'Saga orchestrator',
   consensus: 'Split brain and quorum lab',
+  cascade: 'Cascade and metastability lab',
 } as const satisfies Record<string, string>;

@@ -19,4 +19,5 @@ export const widgetViews: Readonly<
   autoscaler: lazy(() => import('./autoscaler/AutoscalerView')),
   saga: lazy(() => import('./saga/SagaView')),
   consensus: lazy(() => import('./consensus/ConsensusView')),
+  cascade: lazy(() => import('./cascade/CascadeView')),
 };
