@@ -7,6 +7,7 @@ import { bloomCalculations } from '../widgets/bloom/calc.ts';
 import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
 import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
+import { killSwitchCalculations } from '../widgets/kill-switch/calc.ts';
 import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
 import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -22,6 +23,7 @@ import { correlationCalculations } from '../formulas/correlation.calc.ts';
 import { idCollisionsCalculations } from '../formulas/idCollisions.calc.ts';
 import { monitoringStatsCalculations } from '../formulas/monitoringStats.calc.ts';
 import { loadRiskCalculations } from '../formulas/loadRisk.calc.ts';
+import { killSwitchFormulaCalculations } from '../formulas/killSwitch.calc.ts';
 import type { Calculated } from './attrs.ts';
 
 export type { Calculated };
@@ -50,4 +52,6 @@ export const calculations: Readonly<
   ...autoscalerCalculations,
   ...circuitBreakerCalculations,
   ...sagaRunCalculations,
+  ...killSwitchCalculations,
+  ...killSwitchFormulaCalculations,
 };

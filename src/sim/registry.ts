@@ -10,6 +10,7 @@ import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';
 import { sagaModel } from '../widgets/saga/model';
+import { killSwitchModel } from '../widgets/kill-switch/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
@@ -26,4 +27,5 @@ export const registry = {
   'retry-storm': retryStormModel,
   autoscaler: autoscalerModel,
   saga: sagaModel,
+  'kill-switch': killSwitchModel,
 } as unknown as Registry;

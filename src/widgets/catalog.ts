@@ -19,6 +19,8 @@ import { fromDirective as retryStormDirective } from './retry-storm/directive.ts
 import { presets as retryStormPresets } from './retry-storm/params.ts';
 import { fromDirective as sagaDirective } from './saga/directive.ts';
 import { presets as sagaPresets } from './saga/params.ts';
+import { fromDirective as killSwitchDirective } from './kill-switch/directive.ts';
+import { presets as killSwitchPresets } from './kill-switch/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -99,6 +101,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: sagaPresets,
     checkAttributes(attributes) {
       const result = sagaDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  'kill-switch': {
+    title: widgetTitles['kill-switch'],
+    presets: killSwitchPresets,
+    checkAttributes(attributes) {
+      const result = killSwitchDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

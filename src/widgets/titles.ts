@@ -9,4 +9,5 @@ export const widgetTitles = {
   'retry-storm': 'Retry storm simulator',
   autoscaler: 'Autoscaler simulator',
   saga: 'Saga orchestrator',
+  'kill-switch': 'Kill switch drill',
 } as const satisfies Record<string, string>;

@@ -18,4 +18,5 @@ export const widgetViews: Readonly<
   'retry-storm': lazy(() => import('./retry-storm/RetryStormView')),
   autoscaler: lazy(() => import('./autoscaler/AutoscalerView')),
   saga: lazy(() => import('./saga/SagaView')),
+  'kill-switch': lazy(() => import('./kill-switch/KillSwitchView')),
 };
