@@ -6,7 +6,7 @@ import { Transport } from '../chrome/Transport';
 import { usePlayback } from '../chrome/usePlayback';
 import { STORY_NOUNS } from './params';
 import type { KillSwitchParams } from './params';
-import { delayBins, designLabel, dollars, exampleAt, harmRows } from './report';
+import { delayBins, designLabel, dollars, exampleAt, harmRows, playbackStep } from './report';
 import { DESIGNS } from './types';
 import type { Design, EventKind, ExampleRun, KillSwitchResult, TimelineEvent } from './types';
 
@@ -21,7 +21,7 @@ export function ExampleRunView({
   result: KillSwitchResult;
 }) {
   const [design, setDesign] = useState<Design>('yours');
-  const step = Math.max(1, Math.round(result.durationS / 120));
+  const step = playbackStep(result.durationS);
   const playback = usePlayback(result.durationS, step);
   const ex = result.examples.find((e) => e.design === design) ?? result.examples[0]!;
   const nouns = STORY_NOUNS[params.story];
@@ -275,7 +275,7 @@ const HarmTable = memo(function HarmTable({
 });
 
 function Hosts({ params, ex }: { params: KillSwitchParams; ex: ExampleRun }) {
-  const bins = delayBins(ex);
+  const bins = delayBins(ex, 10, params.flagDownForS === 0 ? params.ttlS + params.pollS : 0);
   if (ex.hostDelays.length === 0)
     return <p>No switch was pulled in this run, so it reached no host.</p>;
   if (bins.length === 0)
@@ -293,9 +293,10 @@ function Hosts({ params, ex }: { params: KillSwitchParams; ex: ExampleRun }) {
       <h5>How long the switch took to reach each host</h5>
       <p>
         In this run the first of the {fmtInt(params.hosts)} hosts had it {fmtDuration(first)} after
-        the flip and the last {fmtDuration(lastDelay)} after. With the flag service up, a host waits
-        for the shared cache, then for its own next poll: between {fmtDuration(first)} and at most{' '}
-        {fmtDuration(first + params.pollS)} here.
+        the flip and the last {fmtDuration(lastDelay)} after.{' '}
+        {params.flagDownForS === 0
+          ? `A host waits for the shared cache, then for its own next poll, so none can take longer than T + P = ${fmtDuration(params.ttlS + params.pollS)}.`
+          : 'When the flag service is down, a host can read the switch only once it is back.'}
       </p>
       <TableScroll label={label}>
         <table className="stat-table">

@@ -14,7 +14,7 @@ import { axisProps, tooltipStyle, useChartPalette } from '../chrome/chartTheme';
 import { fmtDuration, fmtInt } from '../../calc/format';
 import { STORY_NOUNS } from './params';
 import type { KillSwitchParams } from './params';
-import { designLabel } from './report';
+import { designLabel, timeTicks } from './report';
 import type { KillSwitchResult } from './types';
 
 /**
@@ -57,6 +57,7 @@ export const HarmChart = memo(function HarmChart({
             dataKey="t"
             type="number"
             domain={[0, result.durationS]}
+            ticks={timeTicks(result.durationS)}
             tickFormatter={(t: number) => fmtDuration(t)}
             {...axisProps(c.text)}
           />

@@ -214,11 +214,12 @@ export interface DelayBin {
 }
 
 /** The example's delays from the flip to each host, in up to `bins` equal bins. */
-export function delayBins(ex: ExampleRun, bins = 10): DelayBin[] {
+export function delayBins(ex: ExampleRun, bins = 10, atMost = 0): DelayBin[] {
   const d = ex.hostDelays;
   if (d.length === 0 || !Number.isFinite(d[d.length - 1]!)) return [];
-  const lo = d[0]!;
-  const hi = d[d.length - 1]!;
+  // From 0 to the longest a host can wait (or the longest seen, if longer), so runs compare.
+  const lo = 0;
+  const hi = Math.max(atMost, d[d.length - 1]!);
   const width = hi > lo ? (hi - lo) / bins : 1;
   const counts = new Array<number>(hi > lo ? bins : 1).fill(0);
   for (const x of d) counts[Math.min(counts.length - 1, Math.floor((x - lo) / width))]!++;
@@ -245,4 +246,17 @@ export function harmRows(r: KillSwitchResult, count: number): HarmRow[] {
     rows.push({ atS, harm: r.examples.map((e) => exampleAt(e, r.stepS, atS).harm) });
   }
   return rows;
+}
+
+/** A step for playback buttons: about a hundredth of the window, rounded to a time people use. */
+export function playbackStep(durationS: number): number {
+  const steps = [1, 5, 10, 15, 30, 60, 120, 300, 600];
+  return steps.find((s) => s >= durationS / 120) ?? 600;
+}
+
+/** Ticks for a time axis over [0, durationS]: at most 8, at a time people use. */
+export function timeTicks(durationS: number): number[] {
+  const steps = [10, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200];
+  const step = steps.find((s) => durationS / s <= 8) ?? 7200;
+  return Array.from({ length: Math.floor(durationS / step) + 1 }, (_, i) => i * step);
 }
