@@ -198,14 +198,19 @@ export function theoryVerdict(rows: readonly TheoryRow[]): string {
     : `${off} of ${rows.length} formulas fall outside the simulation’s 95 % interval: with 95 % intervals, about one in twenty does by chance; try another seed or more runs.`;
 }
 
-/** The example run's harm and hosts at time t (seconds), from its points. */
+/** The example run's harm at time t (seconds), interpolated between its points, and the hosts acting then. */
 export function exampleAt(
   ex: ExampleRun,
   stepS: number,
   t: number,
 ): { harm: number; acting: number } {
-  const i = Math.min(ex.harm.length - 1, Math.max(0, Math.floor(t / stepS)));
-  return { harm: ex.harm[i] ?? 0, acting: ex.acting[i] ?? 0 };
+  const last = ex.harm.length - 1;
+  const x = Math.min(last, Math.max(0, t / stepS));
+  const i = Math.floor(x);
+  const j = Math.min(last, i + 1);
+  const a = ex.harm[i] ?? 0;
+  const b = ex.harm[j] ?? a;
+  return { harm: a + (b - a) * (x - i), acting: ex.acting[i] ?? 0 };
 }
 
 export interface DelayBin {
