@@ -123,89 +123,91 @@ const IncidentTimeline = memo(function IncidentTimeline({
   const sev = events.filter((e) => e.kind === 'severity');
   return (
     <div className="ks-timeline">
-      <svg
-        role="img"
-        aria-label={`${name}: ${events.length} events on ${LANES.length} lanes (${LANES.join(', ')}), cursor at ${fmtDuration(timeS)}; the table lists them`}
-        viewBox={`0 0 ${W} ${height}`}
-        width="100%"
-      >
-        {LANES.map((lane) => (
-          <g key={lane}>
-            <line x1={LEFT - 6} x2={W - 8} y1={y(lane)} y2={y(lane)} stroke="var(--border)" />
-            <text x={4} y={y(lane) + 4} fill="var(--text)" fontSize={12}>
-              {lane}
-            </text>
-          </g>
-        ))}
-        <rect
-          x={x(0)}
-          y={y('Harm') - 5}
-          width={Math.max(1, x(stopped) - x(0))}
-          height={10}
-          fill="var(--danger)"
-          opacity={0.6}
-        />
-        {down !== undefined && (
-          <rect
-            x={x(down)}
-            y={y('Flag service') - 5}
-            width={Math.max(1, x(up) - x(down))}
-            height={10}
-            fill="var(--text-muted)"
-            opacity={0.6}
-          />
-        )}
-        {sev.map((e, i) => {
-          const to = sev[i + 1]?.atS ?? durationS;
-          return (
-            <g key={i}>
-              <rect
-                x={x(e.atS)}
-                y={y('Severity') - 7}
-                width={Math.max(1, x(to) - x(e.atS))}
-                height={14}
-                fill={sevColour[e.level ?? 3]}
-                opacity={0.75}
-              />
-              {x(to) - x(e.atS) > 44 && (
-                <text x={x(e.atS) + 4} y={y('Severity') + 4} fontSize={11} fill="var(--bg)">
-                  SEV-{e.level}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        {events.map((e, i) =>
-          e.kind === 'severity' || e.kind === 'end' ? null : (
-            <g key={i} opacity={e.atS > timeS ? 0.35 : 1}>
-              <circle cx={x(e.atS)} cy={y(laneOf[e.kind])} r={8} fill="var(--text)" />
-              <text
-                x={x(e.atS)}
-                y={y(laneOf[e.kind]) + 3.5}
-                textAnchor="middle"
-                fontSize={9}
-                fill="var(--bg)"
-              >
-                {i + 1}
+      <TableScroll label={`${name}: timeline`}>
+        <svg
+          role="img"
+          aria-label={`${name}: ${events.length} events on ${LANES.length} lanes (${LANES.join(', ')}), cursor at ${fmtDuration(timeS)}; the table lists them`}
+          viewBox={`0 0 ${W} ${height}`}
+          width="100%"
+        >
+          {LANES.map((lane) => (
+            <g key={lane}>
+              <line x1={LEFT - 6} x2={W - 8} y1={y(lane)} y2={y(lane)} stroke="var(--border)" />
+              <text x={4} y={y(lane) + 4} fill="var(--text)" fontSize={12}>
+                {lane}
               </text>
             </g>
-          ),
-        )}
-        <line
-          x1={x(timeS)}
-          x2={x(timeS)}
-          y1={0}
-          y2={height - 20}
-          stroke="var(--link)"
-          strokeWidth={2}
-        />
-        <text x={LEFT} y={height - 4} fontSize={11} fill="var(--text)">
-          0
-        </text>
-        <text x={W - 12} y={height - 4} fontSize={11} fill="var(--text)" textAnchor="end">
-          {fmtDuration(durationS)}
-        </text>
-      </svg>
+          ))}
+          <rect
+            x={x(0)}
+            y={y('Harm') - 5}
+            width={Math.max(1, x(stopped) - x(0))}
+            height={10}
+            fill="var(--danger)"
+            opacity={0.6}
+          />
+          {down !== undefined && (
+            <rect
+              x={x(down)}
+              y={y('Flag service') - 5}
+              width={Math.max(1, x(up) - x(down))}
+              height={10}
+              fill="var(--text-muted)"
+              opacity={0.6}
+            />
+          )}
+          {sev.map((e, i) => {
+            const to = sev[i + 1]?.atS ?? durationS;
+            return (
+              <g key={i}>
+                <rect
+                  x={x(e.atS)}
+                  y={y('Severity') - 7}
+                  width={Math.max(1, x(to) - x(e.atS))}
+                  height={14}
+                  fill={sevColour[e.level ?? 3]}
+                  opacity={0.75}
+                />
+                {x(to) - x(e.atS) > 44 && (
+                  <text x={x(e.atS) + 4} y={y('Severity') + 4} fontSize={11} fill="var(--bg)">
+                    SEV-{e.level}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+          {events.map((e, i) =>
+            e.kind === 'severity' || e.kind === 'end' ? null : (
+              <g key={i} opacity={e.atS > timeS ? 0.35 : 1}>
+                <circle cx={x(e.atS)} cy={y(laneOf[e.kind])} r={8} fill="var(--text)" />
+                <text
+                  x={x(e.atS)}
+                  y={y(laneOf[e.kind]) + 3.5}
+                  textAnchor="middle"
+                  fontSize={9}
+                  fill="var(--bg)"
+                >
+                  {i + 1}
+                </text>
+              </g>
+            ),
+          )}
+          <line
+            x1={x(timeS)}
+            x2={x(timeS)}
+            y1={0}
+            y2={height - 20}
+            stroke="var(--link)"
+            strokeWidth={2}
+          />
+          <text x={LEFT} y={height - 4} fontSize={11} fill="var(--text)">
+            0
+          </text>
+          <text x={W - 12} y={height - 4} fontSize={11} fill="var(--text)" textAnchor="end">
+            {fmtDuration(durationS)}
+          </text>
+        </svg>
+      </TableScroll>
       <TableScroll label={`${name}: events`}>
         <table className="stat-table ks-events">
           <caption className="visually-hidden">{name}: events in order</caption>
