@@ -22,6 +22,23 @@ const pureModuleRestrictions = {
   ],
 };
 
+/**
+ * Lesson numbers and maths sit below the widgets: src/formulas/ and the :calc machinery's parsing
+ * and formatting (src/calc/attrs.ts, format*.ts) never import a widget, so a lesson's numbers do
+ * not depend on a widget's UI or model layout. Widgets may import formulas; only the registry
+ * (src/calc/registry.ts) gathers both.
+ */
+const belowWidgets = {
+  patterns: [
+    {
+      group: ['**/widgets/**', '../widgets', '../../widgets'],
+      message:
+        'src/formulas and src/calc never import a widget: move the shared maths into src/formulas.',
+    },
+    ...pureModuleRestrictions.patterns,
+  ],
+};
+
 export default tseslint.config(
   {
     // Exercise code is learner-style TypeScript, type-checked and run by the content lint.
@@ -65,6 +82,27 @@ export default tseslint.config(
     ],
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', pureModuleRestrictions] },
+  },
+  {
+    files: ['src/formulas/**/*.ts', 'src/calc/attrs.ts', 'src/calc/format*.ts'],
+    rules: { 'no-restricted-imports': ['error', belowWidgets] },
+  },
+  {
+    files: ['src/calc/attrs.ts', 'src/calc/format*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...belowWidgets.patterns,
+            {
+              group: ['**/formulas/**', '../formulas'],
+              message: 'The :calc parsing and formatting depend on nothing but themselves.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Command-line scripts report to the terminal.

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { BloomFilter as PeerBloomFilter } from 'bloom-filters';
 import { afterAll, bench, describe } from 'vitest';
 import { BloomFilter } from '../src/widgets/bloom/bloom';
-import { doubleHashPositions, murmur3_32Pair, SECOND_SEED_XOR } from '../src/widgets/bloom/hash';
+import { doubleHashPositions, murmur3_32Pair, SECOND_SEED_XOR } from '../src/widgets/shared/hash';
 import { bloomFalsePositive, bloomSize } from '../src/widgets/bloom/theory';
 import { formatRatio, ratio, spread } from './stats';
 import type { Spread } from './stats';
@@ -12,7 +12,7 @@ import type { Spread } from './stats';
  * filter, built with `new BloomFilter(m, k)` so it has exactly our m and k, and fed the same keys
  * in the same run. It hashes a key with two xxHash64 passes (xxhashjs, 64-bit arithmetic on 16-bit
  * limbs) and builds an array of its k positions; ours hashes with MurmurHash3 x86_32 into reused
- * typed arrays (src/widgets/bloom/hash.ts).
+ * typed arrays (src/widgets/shared/hash.ts).
  *
  * n = 100 000 string keys `user-<i>@example.com`, sized by our calculator for 1 %:
  * m = 958 506 bits, k = 7. An insert pass adds all n keys to a fresh filter; a query pass asks a

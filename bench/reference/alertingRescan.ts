@@ -1,5 +1,6 @@
 import type { MetricSeries, Rule } from '../../src/widgets/alerting/rules';
-import { metricValues, sortedQuantile } from '../../src/widgets/alerting/rules';
+import { metricValues } from '../../src/widgets/alerting/rules';
+import { sortedQuantile } from '../../src/formulas/quantiles';
 
 /**
  * The peer for bench/alerting.bench.ts: the seed's alerting approach (Module 3, "Build

@@ -4,6 +4,8 @@
  * with its problems. Pure functions only (the build imports this file).
  */
 import { bloomCalculations } from '../widgets/bloom/calc.ts';
+import { birthdayCalculations } from '../widgets/birthday/calc.ts';
+import { alertFatigueCalculations } from '../widgets/alerting/calc.ts';
 import { calcMg1, calcMmc, calcServers } from '../widgets/queue/calc.ts';
 import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
@@ -35,6 +37,8 @@ export const calculations: Readonly<
   'queue.mg1': calcMg1,
   'queue.servers': calcServers,
   ...bloomCalculations,
+  ...birthdayCalculations,
+  ...alertFatigueCalculations,
   ...sagaCalculations,
   ...autoscalingCalculations,
   ...sloCalculations,

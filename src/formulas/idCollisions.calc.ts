@@ -2,7 +2,7 @@ import { fmtNum, fmtPct, fmtProb } from '../calc/format.ts';
 import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
 import type { Attrs, Calculated } from '../calc/attrs.ts';
 import { fmtCount, fmtOneIn } from '../calc/formatLarge.ts';
-import { birthdayExpectedDraws } from '../widgets/bloom/theory.ts';
+import { birthdayExpectedDraws } from './birthday.ts';
 import {
   approximateCollision,
   bitsNeeded,

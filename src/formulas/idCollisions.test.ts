@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthdayProbability, birthdaySmallestN } from '../widgets/bloom/theory.ts';
+import { birthdayProbability, birthdaySmallestN } from './birthday.ts';
 import {
   approximateCollision,
   bitsNeeded,

@@ -3,8 +3,8 @@ import {
   birthdayProbability,
   idSpaceSize,
   MAX_ID_BITS,
-} from '../widgets/bloom/theory.ts';
-import type { IdSpace, TheoryResult } from '../widgets/bloom/theory.ts';
+} from './birthday.ts';
+import type { IdSpace, TheoryResult } from './birthday.ts';
 
 /**
  * The birthday bound's rules of thumb for the ID-collision lesson. The exact probability, the

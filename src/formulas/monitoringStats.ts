@@ -11,8 +11,7 @@
 
 import { lnGamma, normalCdf, normalQuantile, normalUpperTail } from './canary.ts';
 import { mixtureQuantile } from './loadRisk.ts';
-import { sortedQuantile } from '../widgets/alerting/rules.ts';
-import { percentile as nearestRank } from '../widgets/alerting/simulate.ts';
+import { nearestRankPercentile as nearestRank, sortedQuantile } from './quantiles.ts';
 
 export type StatsResult<T> = { ok: true; value: T } | { ok: false; reason: string };
 

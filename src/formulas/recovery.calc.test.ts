@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   calcAvailability,
   calcCost,
-  calcIgnore,
   calcRestore,
   calcRpo,
   calcRto,
@@ -68,12 +67,6 @@ describe('recovery calculations', () => {
     expect(calcCost({ ...c, metric: 'revenue-share' })).toEqual(text('53.6 %'));
   });
 
-  it('the simulator’s chance of ignoring a page', () => {
-    expect(calcIgnore({ of: 'recovery.ignore', noise: '0' })).toEqual(text('2 %'));
-    expect(calcIgnore({ of: 'recovery.ignore', noise: '5' })).toEqual(text('17 %'));
-    expect(calcIgnore({ of: 'recovery.ignore', noise: '30' })).toEqual(text('60 %'));
-  });
-
   it('explains bad attributes in words', () => {
     expect(calcAvailability({ of: 'recovery.availability', mtbf: '30d' })).toEqual({
       ok: false,
@@ -105,9 +98,6 @@ describe('recovery calculations', () => {
     expect(
       calcCost({ of: 'recovery.cost', revenue: '10', minutes: '5', affected: '2' }),
     ).toMatchObject({ problems: [expect.stringContaining('share affected')] });
-    expect(calcIgnore({ of: 'recovery.ignore', noise: '2.5' })).toMatchObject({
-      problems: ['noise must be a whole number at least 0, not "2.5"'],
-    });
     expect(calcRestore({ of: 'recovery.restore', size: '10', rate: '0' })).toMatchObject({
       problems: ['rate must be a number above 0, not "0"'],
     });
@@ -120,7 +110,6 @@ describe('recovery calculations', () => {
     expect(Object.keys(recoveryCalculations).sort()).toEqual([
       'recovery.availability',
       'recovery.cost',
-      'recovery.ignore',
       'recovery.restore',
       'recovery.rpo',
       'recovery.rto',

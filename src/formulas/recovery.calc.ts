@@ -1,7 +1,6 @@
 import { fmtInt, fmtNum } from '../calc/format.ts';
 import { choice, numberAttr, unknownAttributes } from '../calc/attrs.ts';
 import type { Attrs, Calculated } from '../calc/attrs.ts';
-import { missChance } from '../widgets/alerting/oncall.ts';
 import { PERIODS } from './availability.ts';
 import type { Period } from './availability.ts';
 import { fmtAvailability, fmtDowntime, fmtShare } from './availability.calc.ts';
@@ -198,18 +197,6 @@ export function calcCost(attrs: Attrs): Calculated {
   );
 }
 
-/**
- * `recovery.ignore`: the alert fatigue simulator's chance that its engineer ignores a page after
- * `noise` false alarms in the last 24 hours (src/widgets/alerting/oncall.ts, `missChance`).
- */
-export function calcIgnore(attrs: Attrs): Calculated {
-  const problems: string[] = [];
-  unknownAttributes(attrs, ['noise'], problems);
-  const noise = numberAttr(attrs, 'noise', problems, { atLeast: 0, whole: true });
-  if (problems.length || noise === undefined) return { ok: false, problems };
-  return { ok: true, text: fmtShare(missChance(noise)) };
-}
-
 /** This module's entries for src/calc/registry.ts. */
 export const recoveryCalculations: Readonly<Record<string, (attrs: Attrs) => Calculated>> = {
   'recovery.availability': calcAvailability,
@@ -217,5 +204,4 @@ export const recoveryCalculations: Readonly<Record<string, (attrs: Attrs) => Cal
   'recovery.restore': calcRestore,
   'recovery.rto': calcRto,
   'recovery.cost': calcCost,
-  'recovery.ignore': calcIgnore,
 };

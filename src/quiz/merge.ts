@@ -3,7 +3,7 @@ import type { StoredExercise } from '../exercises/stored';
 import { resultKey } from './results';
 import type { GauntletResult } from './results';
 import type { StoredCard, StoredReviewLog } from './schedule';
-import type { TransferData } from './transfer';
+import type { TransferData } from './transferData';
 
 /**
  * Combining a learner's data from two places: an import merged with what is here, and two tabs

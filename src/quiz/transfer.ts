@@ -1,11 +1,11 @@
-import { MAX_CODE_CHARS, storedExercises } from '../exercises/stored';
+import { MAX_CODE_CHARS } from '../exercises/stored';
 import * as z from 'zod/mini';
-import { persistedStateV1, persistedStateV3 } from '../store/schema';
 import { MAX_ANSWER_CHARS } from './numeric';
 import { merge, reviewKey } from './merge';
-import { gauntletResultSchema, resultKey } from './results';
+import { transferShape } from './transferData';
+import type { Progress, TransferData } from './transferData';
+import { resultKey } from './results';
 import type { GauntletResult } from './results';
-import { storedCard, storedReviewLog } from './schedule';
 import type { StoredReviewLog } from './schedule';
 import { isoDate } from './stored';
 
@@ -40,27 +40,8 @@ export const MAX_IMPORT_BYTES = 3 * MAX_IMPORT_CHARS;
  */
 export const MAX_STRING_CHARS = Math.max(MAX_CODE_CHARS, MAX_ANSWER_CHARS);
 
-/**
- * The learner's lesson progress: the store's `completed` and `lastVisited`, with the store's own
- * v1 schemas. The theme is a setting, not progress, and is not exported. When the store's
- * persisted format moves on, this stays pinned to v1's shape, which is what version 1 files hold.
- */
-export const progressSchema = z.pick(persistedStateV1, { completed: true, lastVisited: true });
-export type Progress = z.infer<typeof progressSchema>;
-
-const transferShape = {
-  progress: progressSchema,
-  gauntletResults: z.array(gauntletResultSchema),
-  cards: z.array(storedCard),
-  reviewLog: z.array(storedReviewLog),
-  /** Coding exercises (code, runs, first pass); absent from files made before they existed. */
-  exercises: z.optional(storedExercises),
-  /** Ticked checklist items; absent from files made before checklists could be ticked. */
-  checklist: z.optional(persistedStateV3.shape.checklist),
-};
-
-export const transferDataSchema = z.object(transferShape);
-export type TransferData = z.infer<typeof transferDataSchema>;
+export { progressSchema, transferDataSchema } from './transferData';
+export type { Progress, TransferData } from './transferData';
 
 export const exportFileSchema = z.object({
   format: z.literal(EXPORT_FORMAT),

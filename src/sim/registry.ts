@@ -1,11 +1,8 @@
 import { alertComparisonModel } from '../widgets/alerting/model';
 import { autoscalerModel } from '../widgets/autoscaler/model';
-import {
-  birthdayModel,
-  bloomExperimentModel,
-  countMinModel,
-  hllModel,
-} from '../widgets/bloom/model';
+import { bloomExperimentModel } from '../widgets/bloom/model';
+import { birthdayModel } from '../widgets/birthday/model';
+import { countMinModel, hllModel } from '../widgets/sketches/model';
 import { circuitBreakerModel } from '../widgets/circuit-breaker/model';
 import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/model';
 import { retryStormModel } from '../widgets/retry-storm/model';

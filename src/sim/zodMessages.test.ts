@@ -3,17 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { presetComparison } from '../widgets/alerting/params';
 import { presets as autoscalerPresets } from '../widgets/autoscaler/params';
-import {
-  birthdayPresets,
-  bloomPresets,
-  countMinPresets,
-  hllPresets,
-} from '../widgets/bloom/params';
+import { birthdayPresets } from '../widgets/birthday/params';
+import { bloomPresets } from '../widgets/bloom/params';
+import { countMinPresets, hllPresets } from '../widgets/sketches/params';
 import { presets as breakerPresets } from '../widgets/circuit-breaker/params';
 import { presets as queuePresets } from '../widgets/queue/params';
 import { presets as stormPresets } from '../widgets/retry-storm/params';
 import { presets as sagaPresets } from '../widgets/saga/params';
-import { validateSketchesScenario } from '../widgets/bloom/model';
+import { validateSketchesScenario } from '../widgets/sketches/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
 import { describeIssues, describePath, validateWith } from './zodMessages';

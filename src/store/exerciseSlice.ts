@@ -1,21 +1,7 @@
 import type { StateCreator } from 'zustand';
 import { MAX_CODE_CHARS } from '../exercises/stored';
 import { newCard, toStored } from '../quiz/schedule';
-import type { StoredExercises } from '../exercises/stored';
-import type { WorkbookState } from './store';
-
-export interface ExerciseSlice {
-  exercises: StoredExercises;
-  /** Autosave: keeps the learner's code for an exercise (`<module>/<id>`). */
-  saveCode: (key: string, code: string, now?: Date) => void;
-  /**
-   * A run of the checks: counted, and the first all-pass remembered. The first pass also enrols
-   * `related` review questions (the lesson's) that have no card yet, due at once.
-   */
-  recordRun: (key: string, passed: boolean, now?: Date, related?: readonly string[]) => void;
-  /** Back to the starter: forgets the code but keeps the runs and the pass. */
-  forgetCode: (key: string) => void;
-}
+import type { ExerciseSlice, WorkbookState } from './state';
 
 export const createExerciseSlice: StateCreator<WorkbookState, [], [], ExerciseSlice> = (set) => ({
   exercises: {},

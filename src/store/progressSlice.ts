@@ -1,20 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { WorkbookState } from './store';
-
-export interface ProgressSlice {
-  completed: Record<string, { at: string }>;
-  lastVisited: {
-    lessonId: string;
-    headingId: string | null;
-    headingText: string | null;
-    at: string;
-  } | null;
-  /** Ticked checklist items, by `<lesson>#<n>/<item>`. */
-  checklist: Record<string, { at: string }>;
-  setComplete: (lessonId: string, done: boolean, now?: Date) => void;
-  setTicked: (itemKey: string, ticked: boolean, now?: Date) => void;
-  visit: (lessonId: string, heading: { id: string; text: string } | null, now?: Date) => void;
-}
+import type { ProgressSlice, WorkbookState } from './state';
 
 export const createProgressSlice: StateCreator<WorkbookState, [], [], ProgressSlice> = (set) => ({
   completed: {},

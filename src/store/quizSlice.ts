@@ -9,48 +9,8 @@ import {
   reviewOrEnrol,
   toStored,
 } from '../quiz/schedule';
-import type { StoredCard, StoredReviewLog } from '../quiz/schedule';
-import type { Quiz, Rating } from '../quiz/types';
-import type { WorkbookState } from './store';
-
-/**
- * Retrieval practice: finished gauntlets, one FSRS card per question, and the review log.
- * Every graded answer is a review of its question's card; the first one enrols the card.
- */
-export interface QuizSlice {
-  gauntletResults: GauntletResult[];
-  cards: Record<string, StoredCard>;
-  reviewLog: StoredReviewLog[];
-  /** Desired retention for scheduling (0.7–0.99). */
-  retention: number;
-  recordAttempt: (
-    quiz: Quiz,
-    startedAt: number,
-    finishedAt: number,
-    answers: readonly GradedAnswer[],
-  ) => void;
-  /** A free answer graded by the learner after the results were recorded. */
-  selfGrade: (
-    quizId: string,
-    startedAt: number,
-    questionId: string,
-    rating: Rating,
-    now?: Date,
-  ) => void;
-  /** One review from the Review page. */
-  reviewCard: (questionId: string, rating: Rating, now?: Date) => void;
-  /**
-   * "I was right": the question's latest review, if it is the one graded at or after `since`
-   * (ms) and was rated Again, is given again as Good and marked `overridden` in the log; with
-   * `attempt`, that gauntlet result's answer becomes right too.
-   */
-  markRight: (
-    questionId: string,
-    since: number,
-    attempt?: { quizId: string; startedAt: number },
-  ) => void;
-  setRetention: (retention: number) => void;
-}
+import type { Rating } from '../quiz/types';
+import type { QuizSlice, WorkbookState } from './state';
 
 /** Reviews `questionId` with `rating` at `now` in a copy of the cards and log. */
 function applyReview(

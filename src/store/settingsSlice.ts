@@ -1,11 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ThemeChoice } from './schema';
-import type { WorkbookState } from './store';
-
-export interface SettingsSlice {
-  theme: ThemeChoice;
-  setTheme: (theme: ThemeChoice) => void;
-}
+import type { SettingsSlice, WorkbookState } from './state';
 
 export const createSettingsSlice: StateCreator<WorkbookState, [], [], SettingsSlice> = (set) => ({
   theme: 'system',

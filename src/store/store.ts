@@ -1,19 +1,17 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { createExerciseSlice } from './exerciseSlice';
-import type { ExerciseSlice } from './exerciseSlice';
 import { createProgressSlice } from './progressSlice';
 import { createQuizSlice } from './quizSlice';
-import type { QuizSlice } from './quizSlice';
-import type { ProgressSlice } from './progressSlice';
 import { browserStorage, createSafeStorage, storedVersion } from './safeStorage';
 import type { SafeStorageOptions } from './safeStorage';
 import type { PersistedState } from './schema';
 import { currentVersion } from './schema';
 import { createSettingsSlice } from './settingsSlice';
-import type { SettingsSlice } from './settingsSlice';
 
-export type WorkbookState = ProgressSlice & SettingsSlice & QuizSlice & ExerciseSlice;
+import type { WorkbookState } from './state';
+
+export type { WorkbookState };
 
 export const STORAGE_KEY = 'reliability-workbook';
 

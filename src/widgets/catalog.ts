@@ -8,9 +8,11 @@ import { fromDirective as autoscalerDirective } from './autoscaler/directive.ts'
 import { presets as autoscalerPresets } from './autoscaler/params.ts';
 import { presets as alertPresets } from './alerting/params.ts';
 import { fromDirective as bloomDirective } from './bloom/directive.ts';
-import { fromBirthdayDirective } from './bloom/birthdayDirective.ts';
-import { birthdayPresets, bloomPresets, countMinPresets, hllPresets } from './bloom/params.ts';
-import { fromSketchesDirective } from './bloom/sketchesDirective.ts';
+import { fromBirthdayDirective } from './birthday/birthdayDirective.ts';
+import { bloomPresets } from './bloom/params.ts';
+import { birthdayPresets } from './birthday/params.ts';
+import { countMinPresets, hllPresets } from './sketches/params.ts';
+import { fromSketchesDirective } from './sketches/sketchesDirective.ts';
 import { fromDirective } from './circuit-breaker/directive.ts';
 import { presets } from './circuit-breaker/params.ts';
 import { fromDirective as queueDirective } from './queue/directive.ts';

@@ -1,3 +1,4 @@
+import { sortedQuantile } from '../../formulas/quantiles';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../sim/rng';
 import { burnRateThreshold, detectionTime } from '../../formulas/slo';
@@ -7,7 +8,6 @@ import {
   evaluateBurnRate,
   evaluateThreshold,
   iqrCondition,
-  sortedQuantile,
   zScoreCondition,
 } from './rules';
 import type { BurnRateRule, ThresholdRule } from './rules';

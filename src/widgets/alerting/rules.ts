@@ -9,6 +9,7 @@
  * firing until the value drops to the resolve threshold, so a value hovering at the threshold
  * does not flap.
  */
+import { sortedQuantile } from '../../formulas/quantiles.ts';
 
 export type Metric = 'errors' | 'latency' | 'cpu';
 
@@ -116,14 +117,6 @@ export function zScoreCondition(values: ArrayLike<number>, window: number, k: nu
     }
   }
   return out;
-}
-
-/** Quantile of a sorted array by linear interpolation (type 7, as numpy's default). */
-export function sortedQuantile(sorted: ArrayLike<number>, size: number, q: number): number {
-  const h = (size - 1) * q;
-  const lo = Math.floor(h);
-  const hi = Math.min(size - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
 /** x > Q3 + k·IQR of the preceding `window` samples (a sorted sliding window; needs ≥ 10). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { presetComparison, policyPresets, defaultWorld } from './params';
-import { percentile, runPolicy, simulateComparison } from './simulate';
+import { nearestRankPercentile as percentile } from '../../formulas/quantiles';
+import { runPolicy, simulateComparison } from './simulate';
 import type { ComparisonParams, ComparisonResult, Policy } from './simulate';
 import { affectedServices, dailyLoad, generateWorld, isNight } from './world';
 

@@ -7,6 +7,7 @@ import { evaluateRule } from './rules.ts';
 import type { Rule } from './rules.ts';
 import { affectedServices, generateWorld, isNight } from './world.ts';
 import type { IncidentKind, World, WorldParams } from './world.ts';
+import { nearestRankPercentile as percentile } from '../../formulas/quantiles.ts';
 
 /**
  * One on-call period under two alerting policies: the same seeded world, each policy's alerts,
@@ -89,13 +90,6 @@ export interface ComparisonResult {
   incidents: IncidentSummary[];
   runs: [PolicyRun, PolicyRun];
   fatigueSampleMinutes: number;
-}
-
-/** Nearest-rank percentile of unsorted values; null when there are none. */
-export function percentile(values: readonly number[], q: number): number | null {
-  if (!values.length) return null;
-  const sorted = [...values].sort((x, y) => x - y);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 /** Every rule on every service: the alert series a policy produces on a world. */

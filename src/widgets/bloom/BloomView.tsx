@@ -22,7 +22,7 @@ import type { BloomExperimentParams, BloomExperimentResult } from './simulate';
 import { bloomFalsePositive, bloomSize } from './theory';
 import { ToyFilter } from './ToyFilter';
 
-const RateChart = lazy(() => import('./BloomCharts').then((m) => ({ default: m.RateChart })));
+const RateChart = lazy(() => import('./RateChart').then((m) => ({ default: m.RateChart })));
 
 const presetOptions = Object.entries(bloomPresets).map(([value, p]) => ({ value, label: p.title }));
 

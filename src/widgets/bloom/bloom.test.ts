@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BloomFilter, CountingBloomFilter } from './bloom';
-import { doubleHashPositions, murmur3_32, SECOND_SEED_XOR } from './hash';
+import { doubleHashPositions, murmur3_32, SECOND_SEED_XOR } from '../shared/hash';
 import { bloomFalsePositive, bloomSize } from './theory';
 
 const popcount = (words: Uint32Array) => {

@@ -4,7 +4,7 @@ import {
   murmur3_32IntPair,
   murmur3_32Pair,
   SECOND_SEED_XOR,
-} from './hash';
+} from '../shared/hash';
 
 /**
  * Bloom filters on a typed array: m bits in Uint32 words, k positions per key from two

@@ -1,7 +1,7 @@
 import { CheckboxField, SelectField } from '../chrome/ChoiceFields';
 import { NumberField } from '../chrome/NumberField';
 import { faultCount, MAX_FAULTS } from './form';
-import type { FormProps } from './ParamsPanel';
+import type { FormProps } from './formProps';
 
 const kinds = [
   { value: 'outage', label: 'Outage' },

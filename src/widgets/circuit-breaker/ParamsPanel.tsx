@@ -1,14 +1,10 @@
 import { CheckboxField, SelectField } from '../chrome/ChoiceFields';
 import { NumberField } from '../chrome/NumberField';
-import type { FormValues } from '../chrome/paramForm';
 import { FaultsEditor } from './FaultsEditor';
 
-export interface FormProps {
-  values: FormValues;
-  errors: Readonly<Record<string, string>>;
-  set: (key: string, value: string) => void;
-  setMany: (patch: Record<string, string>) => void;
-}
+import type { FormProps } from './formProps';
+
+export type { FormProps };
 
 const policies = [
   { value: 'count', label: 'Failure rate over the last N calls' },

@@ -1,7 +1,7 @@
 import { fmtInt, fmtNum } from '../../calc/format';
 import { MAX_SERVERS } from './params';
 import type { QueueParams } from './params';
-import type { PlanResult } from './studies';
+import type { Estimate } from './simulate';
 import { fewestStableServers, mmcTargetValue, PLAN_MAX_SERVERS, theoryFor } from './theory';
 import type { ServerTarget } from './theory';
 
@@ -15,6 +15,23 @@ export interface CostPoint {
   servers: number;
   serverCost: number;
   waitingCost: number;
+}
+
+export interface PlanRow {
+  servers: number;
+  pWait: Estimate;
+  Wq: Estimate;
+  waitP99: number;
+  Lq: number;
+  /** The simulated value of the target's metric, and whether it meets the target. */
+  value: number;
+  meets: boolean;
+}
+
+export interface PlanResult {
+  rows: PlanRow[];
+  /** Smallest simulated server count that met the target, or null if none in the scan did. */
+  smallest: number | null;
 }
 
 export interface PlanRowView {

@@ -1,6 +1,9 @@
 import { MAX_SERVERS } from './params';
 import type { PlanParams, SweepParams } from './params';
 import { simulationStart } from './plan';
+import type { PlanResult, PlanRow } from './plan';
+
+export type { PlanResult, PlanRow };
 import { simulateQueue } from './simulate';
 import type { Estimate, QueueSimParams, QueueSimResult } from './simulate';
 import { fewestStableServers, smallestServers } from './theory';
@@ -52,23 +55,6 @@ export function* sweepUtilisation(
     points.push({ rho, lambda, W: r.W, Wq: r.Wq, waitP99: r.waitP99 });
   }
   return points;
-}
-
-export interface PlanRow {
-  servers: number;
-  pWait: Estimate;
-  Wq: Estimate;
-  waitP99: number;
-  Lq: number;
-  /** The simulated value of the target's metric, and whether it meets the target. */
-  value: number;
-  meets: boolean;
-}
-
-export interface PlanResult {
-  rows: PlanRow[];
-  /** Smallest simulated server count that met the target, or null if none in the scan did. */
-  smallest: number | null;
 }
 
 const MAX_ROWS = 30;

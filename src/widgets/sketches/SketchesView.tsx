@@ -21,9 +21,9 @@ import { fromSketchesDirective } from './sketchesDirective';
 import type { CountMinPresetName, HllPresetName } from './sketchesDirective';
 
 const CountMinChart = lazy(() =>
-  import('./BloomCharts').then((m) => ({ default: m.CountMinChart })),
+  import('./SketchCharts').then((m) => ({ default: m.CountMinChart })),
 );
-const HllChart = lazy(() => import('./BloomCharts').then((m) => ({ default: m.HllChart })));
+const HllChart = lazy(() => import('./SketchCharts').then((m) => ({ default: m.HllChart })));
 
 /** Count-min sketch and HyperLogLog: estimates beside the truth, with the error bounds drawn. */
 export default function SketchesView({ attrs, widgetId }: WidgetViewProps) {

@@ -1,5 +1,5 @@
 import type { Rng } from '../../sim/rng';
-import { fmix32, murmur3_32, murmur3_32Int } from './hash';
+import { fmix32, murmur3_32, murmur3_32Int } from '../shared/hash';
 
 /**
  * Count-min sketch (Cormode & Muthukrishnan, 2005): `depth` rows of `width` counters. Each row

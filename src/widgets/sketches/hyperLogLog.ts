@@ -1,4 +1,4 @@
-import { murmur3_32, murmur3_32Int } from './hash';
+import { murmur3_32, murmur3_32Int } from '../shared/hash';
 import { HLL_MAX_PRECISION, HLL_MIN_PRECISION, hllAlpha } from './theory';
 
 /**

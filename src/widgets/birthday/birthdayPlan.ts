@@ -3,7 +3,7 @@ import { fmtInt } from '../../calc/format';
 import type { BirthdaySimParams } from './birthdaySim';
 import { fmtCount } from '../../calc/formatLarge';
 import { birthdaySimSchema, MAX_BIRTHDAY_DRAWS, MAX_DRAWS_PER_TRIAL } from './params';
-import { birthdayExpectedDraws, timestampIdCollision } from './theory';
+import { birthdayExpectedDraws, timestampIdCollision } from '../../formulas/birthday';
 
 /**
  * What the birthday simulation runs for the calculator's inputs: those inputs when it can; fewer

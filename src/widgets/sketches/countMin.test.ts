@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../sim/rng';
 import { CountMinSketch, heavyHitters, Zipf } from './countMin';
-import { murmur3_32 } from './hash';
+import { murmur3_32 } from '../shared/hash';
 
 describe('count-min sketch', () => {
   it('never underestimates, and never estimates above the stream total (property)', () => {

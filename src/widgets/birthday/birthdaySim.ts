@@ -1,16 +1,16 @@
 import { createRng } from '../../sim/rng';
 import type { Rng } from '../../sim/rng';
-import { fmix32 } from './hash';
+import { fmix32 } from '../shared/hash';
 import { MAX_DRAWS_PER_TRIAL } from './params';
-import { must, SLICE } from './simulate';
+import { must, SLICE } from '../shared/experiment';
 import {
   birthdayExpectedDraws,
   birthdayProbability,
   birthdaySmallestN,
   idSpaceSize,
   timestampIdCollision,
-} from './theory';
-import type { IdSpace } from './theory';
+} from '../../formulas/birthday';
+import type { IdSpace } from '../../formulas/birthday';
 
 /**
  * The birthday experiment: draw IDs until one repeats, R times over, and set the distribution of

@@ -24,10 +24,10 @@ import {
   birthdayProbability,
   birthdaySmallestN,
   timestampIdCollision,
-} from './theory';
-import type { IdSpace } from './theory';
+} from '../../formulas/birthday';
+import type { IdSpace } from '../../formulas/birthday';
 
-const CdfChart = lazy(() => import('./BloomCharts').then((m) => ({ default: m.CdfChart })));
+const CdfChart = lazy(() => import('./CdfChart').then((m) => ({ default: m.CdfChart })));
 
 const presetOptions = Object.entries(birthdayPresets).map(([value, p]) => ({
   value,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../../sim/rng';
 import { IdSet, simulateBirthday, uniformIdDrawer } from './birthdaySim';
 import type { BirthdaySimResult } from './birthdaySim';
-import { runToEnd, SLICE } from './simulate';
+import { runToEnd, SLICE } from '../shared/experiment';
 
 function drain<R>(it: Generator<number, R, void>): { result: R; progress: number[] } {
   const progress: number[] = [];
