@@ -469,3 +469,49 @@ export class CascadeWidget {
     await expect(this.root.getByText(text)).toBeVisible({ timeout: 60_000 });
   }
 }
+
+export class KillSwitchWidget {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole('region', { name: 'Kill switch drill', exact: true });
+  }
+
+  async open(path = '/learn/control-distribution/kill-switches') {
+    await this.page.goto(path);
+    await reveal(this.root);
+    await this.root.waitFor();
+  }
+
+  scenario(): Locator {
+    return this.root.getByLabel('Scenario');
+  }
+
+  field(label: string): Locator {
+    return this.root.getByLabel(label, { exact: true });
+  }
+
+  designs(): Locator {
+    return this.root.getByRole('table', { name: 'Outcomes under each design' });
+  }
+
+  /** A row's cells: your design, the three variations, no switch. */
+  async row(label: RegExp): Promise<string[]> {
+    return this.designs()
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: label }) })
+      .getByRole('cell')
+      .allInnerTexts();
+  }
+
+  theory(): Locator {
+    return this.root.getByRole('table', { name: 'Formulas against the simulation' });
+  }
+
+  /** Waits until a finished run is on screen (for `seed`, when given). */
+  async waitForRun(seed?: number) {
+    const text = new RegExp(
+      `^Simulated [\\d,]+ runs of the incident under five designs \\(seed ${seed ?? '\\d+'}\\)`,
+    );
+    await expect(this.root.getByText(text)).toBeVisible({ timeout: 60_000 });
+  }
+}

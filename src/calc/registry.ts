@@ -11,6 +11,7 @@ import { retryStormCalculations } from '../widgets/retry-storm/calc.ts';
 import { sagaRunCalculations } from '../widgets/saga/calc.ts';
 import { consensusCalculations } from '../widgets/consensus/calc.ts';
 import { cascadeRunCalculations } from '../widgets/cascade/calc.ts';
+import { killSwitchCalculations } from '../widgets/kill-switch/calc.ts';
 import { autoscalerCalculations } from '../widgets/autoscaler/calc.ts';
 import { circuitBreakerCalculations } from '../widgets/circuit-breaker/calc.ts';
 import { sagaCalculations } from '../formulas/saga.calc.ts';
@@ -26,6 +27,7 @@ import { correlationCalculations } from '../formulas/correlation.calc.ts';
 import { idCollisionsCalculations } from '../formulas/idCollisions.calc.ts';
 import { monitoringStatsCalculations } from '../formulas/monitoringStats.calc.ts';
 import { loadRiskCalculations } from '../formulas/loadRisk.calc.ts';
+import { killSwitchFormulaCalculations } from '../formulas/killSwitch.calc.ts';
 import type { Calculated } from './attrs.ts';
 
 export type { Calculated };
@@ -58,4 +60,6 @@ export const calculations: Readonly<
   ...sagaRunCalculations,
   ...consensusCalculations,
   ...cascadeRunCalculations,
+  ...killSwitchCalculations,
+  ...killSwitchFormulaCalculations,
 };

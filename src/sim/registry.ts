@@ -9,6 +9,7 @@ import { queueModel, queuePlanModel, queueSweepModel } from '../widgets/queue/mo
 import { retryStormModel } from '../widgets/retry-storm/model';
 import { sagaModel } from '../widgets/saga/model';
 import { consensusModel } from '../widgets/consensus/model';
+import { killSwitchModel } from '../widgets/kill-switch/model';
 import type { Registry } from './host';
 
 /** Every simulation the worker can run, by widget type. Pure models only. */
@@ -27,4 +28,5 @@ export const registry = {
   saga: sagaModel,
   consensus: consensusModel,
   cascade: cascadeModel,
+  'kill-switch': killSwitchModel,
 } as unknown as Registry;

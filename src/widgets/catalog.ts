@@ -25,6 +25,8 @@ import { fromDirective as sagaDirective } from './saga/directive.ts';
 import { presets as sagaPresets } from './saga/params.ts';
 import { fromDirective as consensusDirective } from './consensus/directive.ts';
 import { presets as consensusPresets } from './consensus/params.ts';
+import { fromDirective as killSwitchDirective } from './kill-switch/directive.ts';
+import { presets as killSwitchPresets } from './kill-switch/params.ts';
 import { widgetTitles } from './titles.ts';
 
 export interface WidgetCatalogEntry {
@@ -121,6 +123,14 @@ export const widgetCatalog: Readonly<Record<string, WidgetCatalogEntry>> = {
     presets: cascadePresets,
     checkAttributes(attributes) {
       const result = cascadeDirective(attributes);
+      return result.ok ? [] : result.problems;
+    },
+  },
+  'kill-switch': {
+    title: widgetTitles['kill-switch'],
+    presets: killSwitchPresets,
+    checkAttributes(attributes) {
+      const result = killSwitchDirective(attributes);
       return result.ok ? [] : result.problems;
     },
   },

@@ -11,4 +11,5 @@ export const widgetTitles = {
   saga: 'Saga orchestrator',
   consensus: 'Split brain and quorum lab',
   cascade: 'Cascade and metastability lab',
+  'kill-switch': 'Kill switch drill',
 } as const satisfies Record<string, string>;

@@ -20,4 +20,5 @@ export const widgetViews: Readonly<
   saga: lazy(() => import('./saga/SagaView')),
   consensus: lazy(() => import('./consensus/ConsensusView')),
   cascade: lazy(() => import('./cascade/CascadeView')),
+  'kill-switch': lazy(() => import('./kill-switch/KillSwitchView')),
 };

@@ -4,15 +4,20 @@ import type { PlaybackSpeed, usePlayback } from './usePlayback';
 
 type Playback = ReturnType<typeof usePlayback>;
 
-/** Play / pause / step / speed / reset and a scrubber through the finished run. */
+/**
+ * Play / pause / step / speed / reset and a scrubber through the finished run. `stepSeconds`
+ * names the step the playback was made with (usePlayback's second argument).
+ */
 export function Transport({
   playback,
   duration,
   disabled,
+  stepSeconds = 1,
 }: {
   playback: Playback;
   duration: number;
   disabled: boolean;
+  stepSeconds?: number;
 }) {
   const scrubId = useId();
   const speedId = useId();
@@ -30,14 +35,14 @@ export function Transport({
           </button>
         )}
         <button type="button" onClick={() => playback.step(-1)} disabled={disabled || time <= 0}>
-          <span aria-hidden="true">◀ </span>Back 1 s
+          <span aria-hidden="true">◀ </span>Back {stepSeconds} s
         </button>
         <button
           type="button"
           onClick={() => playback.step(1)}
           disabled={disabled || time >= duration}
         >
-          Forward 1 s<span aria-hidden="true"> ▶</span>
+          Forward {stepSeconds} s<span aria-hidden="true"> ▶</span>
         </button>
         <button type="button" onClick={playback.reset} disabled={disabled}>
           Rewind

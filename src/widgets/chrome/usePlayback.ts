@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-export const playbackSpeeds = [1, 5, 20, 60] as const;
+export const playbackSpeeds = [1, 5, 20, 60, 300] as const;
 export type PlaybackSpeed = (typeof playbackSpeeds)[number];
 
 /**
