@@ -12,6 +12,7 @@ import { presets as stormPresets } from '../widgets/retry-storm/params';
 import { presets as sagaPresets } from '../widgets/saga/params';
 import { presets as consensusPresets } from '../widgets/consensus/params';
 import { presets as cascadePresets } from '../widgets/cascade/params';
+import { presets as killSwitchPresets } from '../widgets/kill-switch/params';
 import { validateSketchesScenario } from '../widgets/sketches/model';
 import { registry } from './registry';
 import type { SimModel } from './model';
@@ -35,6 +36,7 @@ const samples: Record<string, unknown> = {
   saga: sagaPresets.checkout.params,
   consensus: consensusPresets['clean-partition'].params,
   cascade: cascadePresets['metastable-blip'].params,
+  'kill-switch': killSwitchPresets['dead-code'].params,
 };
 const models = registry as unknown as Record<string, SimModel<unknown, unknown>>;
 
